@@ -1,0 +1,54 @@
+import type { Command } from "commander";
+import { relative } from "node:path";
+import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { build } from "../../index.js";
+import { FORMAT_IDS, type FormatId } from "../../render/format.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { inputFiles } from "../inputs.js";
+import { paintFor, type Io } from "../io.js";
+import { formatReports } from "../report.js";
+import { UsageError } from "../usage-error.js";
+
+interface BuildOptions {
+  out: string;
+  format: string;
+}
+
+/** `ctwg build [inputs...]`: validate workplans and write their documents. */
+export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
+  program
+    .command("build")
+    .description("validate workplans and write the forum document as Markdown and HTML")
+    .argument("[inputs...]", "years (2017) or paths to workplan files; default: every workplans/YEAR.yaml")
+    .option("-o, --out <dir>", "output folder; each plan goes to <dir>/<year>/", "out")
+    .option("-f, --format <formats>", `comma-separated formats: ${FORMAT_IDS.join(",")}`, FORMAT_IDS.join(","))
+    .addHelpText("after", "\nExamples:\n  ctwg build 2017                    writes out/2017/2017_som1_sce-cow_002.{md,html}\n  ctwg build 2017 --format html --out site")
+    .action(async (args: string[], options: BuildOptions) => {
+      const formats = parseFormats(options.format);
+      const files = await inputFiles(args, io.cwd);
+      const stderrPaint = paintFor(io, "stderr", program.opts().color);
+      const stdoutPaint = paintFor(io, "stdout", program.opts().color);
+      let failed = false;
+      for (const file of files) {
+        const report = await build(file, { cwd: io.cwd, outDir: options.out, formats });
+        if (report.diagnostics.length > 0) io.stderr.write(formatReports([report], "pretty", stderrPaint));
+        if (hasErrors(report.diagnostics)) {
+          io.stderr.write(`${stderrPaint.error("✖")} ${file}: not built, fix the errors above\n`);
+          failed = true;
+          continue;
+        }
+        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${relative(io.cwd, path)}\n`);
+        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${relative(io.cwd, path)}\n`);
+      }
+      setExit(failed ? EXIT.problems : EXIT.ok);
+    });
+}
+
+function parseFormats(list: string): FormatId[] {
+  const formats = list.split(",").map((f) => f.trim()).filter(Boolean);
+  const unknown = formats.filter((f) => !(FORMAT_IDS as readonly string[]).includes(f));
+  if (unknown.length > 0 || formats.length === 0) {
+    throw new UsageError(`unknown format "${unknown.join(",") || list}"; expected a comma-separated list of ${FORMAT_IDS.join(", ")}`);
+  }
+  return [...new Set(formats)] as FormatId[];
+}

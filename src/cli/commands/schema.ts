@@ -1,0 +1,16 @@
+import type { Command } from "commander";
+import { workplanJsonSchema } from "../../model/json-schema.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import type { Io } from "../io.js";
+
+/** `ctwg schema`: print the JSON Schema of the workplan format. */
+export function registerSchema(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
+  program
+    .command("schema")
+    .description("print the JSON Schema of the workplan file format (for editors)")
+    .addHelpText("after", "\nExample:\n  ctwg schema > workplans/workplan.schema.json")
+    .action(() => {
+      io.stdout.write(workplanJsonSchema());
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,34 @@
+import { Chalk } from "chalk";
+import { NO_PAINT, type Paint } from "../diagnostics/formatters/formatter.js";
+
+/** Where a command reads and writes: the real process, or buffers in tests. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+
+/**
+ * The one decision about colour, made at the edge: `--no-color` and `NO_COLOR` turn it off,
+ * `FORCE_COLOR` turns it on, otherwise a terminal gets colour and a pipe does not.
+ */
+export function paintFor(io: Io, stream: "stdout" | "stderr", colorFlag: boolean): Paint {
+  const force = io.env.FORCE_COLOR;
+  const enabled =
+    colorFlag &&
+    !("NO_COLOR" in io.env && io.env.NO_COLOR !== "") &&
+    (force !== undefined ? force !== "0" && force !== "false" : Boolean(io[stream].isTTY));
+  if (!enabled) return NO_PAINT;
+  const chalk = new Chalk({ level: 1 });
+  return {
+    error: chalk.red,
+    warning: chalk.yellow,
+    info: chalk.blue,
+    accent: chalk.cyan,
+    dim: chalk.dim,
+    bold: chalk.bold,
+  };
+}

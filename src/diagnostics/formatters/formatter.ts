@@ -1,0 +1,23 @@
+import type { Diagnostic } from "../diagnostic.js";
+
+/** Styles a formatter may apply; identity functions when colour is off. */
+export interface Paint {
+  error(text: string): string;
+  warning(text: string): string;
+  info(text: string): string;
+  accent(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+export interface FormatOptions {
+  /** Each file's text, for code frames. */
+  sources: ReadonlyMap<string, string>;
+  paint: Paint;
+}
+
+/** A formatter is a pure function from diagnostics to the text printed. */
+export type Formatter = (diagnostics: readonly Diagnostic[], options: FormatOptions) => string;
+
+const same = (text: string) => text;
+export const NO_PAINT: Paint = { error: same, warning: same, info: same, accent: same, dim: same, bold: same };

@@ -1,0 +1,32 @@
+import type { Diagnostic } from "../diagnostic.js";
+import type { Formatter, Paint } from "./formatter.js";
+
+/**
+ * A code frame per diagnostic, after rustc and Elm: what is wrong, where (`--> file:line:col`), the
+ * source line with a caret under the span, and how to fix it.
+ */
+export const pretty: Formatter = (diagnostics, { sources, paint }) =>
+  diagnostics.map((d) => frame(d, sources.get(d.file), paint)).join("\n");
+
+function frame(d: Diagnostic, text: string | undefined, paint: Paint): string {
+  const colour = paint[d.severity];
+  const lines = [`${colour(paint.bold(d.severity))}${paint.bold(`: ${d.message}`)} ${paint.dim(`[${d.ruleId}]`)}`];
+  const start = d.span?.start;
+  lines.push(`  ${paint.accent("-->")} ${d.file}${start ? `:${start.line}:${start.column}` : ""}`);
+  const source = start && text !== undefined ? text.split(/\r?\n/)[start.line - 1] : undefined;
+  if (start && d.span && source !== undefined) {
+    const gutter = String(start.line).length;
+    const bar = paint.accent(`${" ".repeat(gutter)} |`);
+    const shown = source.replace(/\t/g, " ");
+    const endColumn = d.span.end.line === start.line ? d.span.end.column : shown.length + 1;
+    const width = Math.max(1, Math.min(endColumn, shown.length + 1) - start.column);
+    lines.push(bar);
+    lines.push(`${paint.accent(`${start.line} |`)} ${shown}`);
+    lines.push(`${bar} ${" ".repeat(start.column - 1)}${colour("^".repeat(width))}`);
+  }
+  if (d.hint) lines.push(`${paint.accent(`${" ".repeat(String(start?.line ?? "").length)} =`)} ${paint.bold("hint")}: ${d.hint}`);
+  for (const related of d.related ?? []) {
+    lines.push(`  ${paint.accent("note")}: ${related.message}${related.span ? ` (${d.file}:${related.span.start.line}:${related.span.start.column})` : ""}`);
+  }
+  return lines.join("\n") + "\n";
+}

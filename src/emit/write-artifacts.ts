@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+
+/** A rendered output: where it goes, relative to the output folder, and its bytes. */
+export interface Artifact {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface WriteReport {
+  written: string[];
+  unchanged: string[];
+}
+
+/**
+ * The only code that writes outputs. Each file is written to a temporary name beside its target and
+ * renamed over it, so a reader (or a crash) never sees half a file; a file whose bytes are already
+ * on disk is left untouched, so its modification time says when the document last changed.
+ */
+export async function writeArtifacts(artifacts: readonly Artifact[], outDir: string): Promise<WriteReport> {
+  const root = resolve(outDir);
+  const report: WriteReport = { written: [], unchanged: [] };
+  for (const artifact of artifacts) {
+    const target = resolve(root, artifact.path);
+    const inside = relative(root, target);
+    if (inside.startsWith("..") || isAbsolute(inside)) {
+      throw new Error(`refusing to write ${artifact.path}: it is outside the output folder ${outDir}`);
+    }
+    if (await sameBytes(target, artifact.bytes)) {
+      report.unchanged.push(target);
+      continue;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      await writeFile(temporary, artifact.bytes, { flag: "wx" });
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    report.written.push(target);
+  }
+  return report;
+}
+
+async function sameBytes(path: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    return Buffer.from(bytes).equals(await readFile(path));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { writeArtifacts, type Artifact } from "./emit/write-artifacts.js";
+import { readSource } from "./load/read-source.js";
+import { validateWorkplan } from "./model/validate-workplan.js";
+import type { Workplan } from "./model/schema.js";
+import { parseWorkplan } from "./parse/parse-workplan.js";
+import type { FormatId } from "./render/format.js";
+
+export type { Diagnostic, Severity, Span, Pos } from "./diagnostics/diagnostic.js";
+export type { Workplan } from "./model/schema.js";
+export type { Artifact } from "./emit/write-artifacts.js";
+export type { FormatId } from "./render/format.js";
+
+/** What checking one file found: the text (for code frames), the workplan when it is valid, the diagnostics. */
+export interface FileReport {
+  file: string;
+  text: string | undefined;
+  workplan: Workplan | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses and validates workplan text; a later stage never runs on a file that already has an error. */
+export function compileWorkplan(text: string, file: string): { workplan: Workplan | undefined; diagnostics: Diagnostic[] } {
+  const parsed = parseWorkplan(text, file);
+  if (!parsed.value || hasErrors(parsed.diagnostics)) return { workplan: undefined, diagnostics: parsed.diagnostics };
+  const validated = validateWorkplan(parsed.value);
+  return { workplan: validated.value, diagnostics: [...parsed.diagnostics, ...validated.diagnostics] };
+}
+
+/** Reads, parses and validates one workplan file. */
+export async function check(file: string, options: { cwd?: string } = {}): Promise<FileReport> {
+  const read = await readSource(file, options.cwd ?? process.cwd());
+  if (read.value === undefined) return { file, text: undefined, workplan: undefined, diagnostics: read.diagnostics };
+  const { workplan, diagnostics } = compileWorkplan(read.value, file);
+  return { file, text: read.value, workplan, diagnostics };
+}
+
+export interface BuildOptions {
+  cwd?: string;
+  /** The output folder; each workplan goes to `<outDir>/<year>/`. */
+  outDir?: string;
+  formats?: readonly FormatId[];
+}
+
+export interface BuildReport extends FileReport {
+  artifacts: Artifact[];
+  written: string[];
+  unchanged: string[];
+}
+
+/** Checks a workplan file and, when it is valid, renders and writes its documents. */
+export async function build(file: string, options: BuildOptions = {}): Promise<BuildReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const report = await check(file, { cwd });
+  if (!report.workplan || hasErrors(report.diagnostics)) return { ...report, artifacts: [], written: [], unchanged: [] };
+  const { renderWorkplan } = await import("./render/render-workplan.js");
+  const artifacts = await renderWorkplan(report.workplan, options.formats ?? ["md", "html"]);
+  const { resolve } = await import("node:path");
+  const { written, unchanged } = await writeArtifacts(artifacts, resolve(cwd, options.outDir ?? "out"));
+  return { ...report, artifacts, written, unchanged };
+}

@@ -1,0 +1,66 @@
+import { open } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
+import { MAX_SOURCE_BYTES } from "../parse/parse-workplan.js";
+
+/**
+ * Reads a workplan's text. Every way a file can fail to be a readable UTF-8 text file becomes a
+ * diagnostic: missing, a folder, unreadable, too large (checked before reading), not UTF-8.
+ */
+export async function readSource(file: string, cwd: string): Promise<Result<string>> {
+  const problem = (ruleId: string, message: string, hint?: string): Result<string> => ({
+    value: undefined,
+    diagnostics: [{ ruleId, severity: "error", message, file, path: [], ...(hint ? { hint } : {}) } satisfies Diagnostic],
+  });
+  let handle;
+  try {
+    handle = await open(resolve(cwd, file), "r");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return problem("input/not-found", `${file} does not exist`, "give a year with a file in workplans/ (`ctwg lint` lists them) or a path to a YAML file");
+    if (code === "EACCES" || code === "EPERM") return problem("input/unreadable", `${file} cannot be read: permission denied`);
+    if (code === "EISDIR") return problem("input/not-a-file", `${file} is a folder, not a workplan file`);
+    throw error;
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) return problem("input/not-a-file", `${file} is a folder, not a workplan file`, "name a YAML file inside it");
+    if (!stats.isFile()) return problem("input/not-a-file", `${file} is not a regular file`);
+    if (stats.size > MAX_SOURCE_BYTES) {
+      return problem(
+        "input/too-large",
+        `${file} is ${(stats.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB`,
+        "a workplan is normally under 100 KB; check that this is the file you meant",
+      );
+    }
+    const bytes = await handle.readFile();
+    if (bytes.includes(0)) return problem("input/binary", `${file} contains NUL bytes: it is not a text file`);
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      const offset = firstInvalidUtf8(bytes);
+      return problem("input/encoding", `${file} is not valid UTF-8 (first bad byte at offset ${offset})`, "save the file as UTF-8");
+    }
+    return { value: text, diagnostics: [] };
+  } finally {
+    await handle.close();
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let low = 0;
+  let high = bytes.length;
+  // Why a binary search: the decoder only says "invalid", and the offset helps find the byte.
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    try {
+      // Streaming mode: a prefix that ends inside a character is incomplete, not invalid.
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, middle + 1), { stream: true });
+      low = middle + 1;
+    } catch {
+      high = middle;
+    }
+  }
+  return low;
+}

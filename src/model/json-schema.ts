@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { Workplan } from "./schema.js";
+
+/**
+ * The JSON Schema editors use to complete and check workplan files, generated from the zod schema so
+ * the two cannot drift. Why `io: "input"`: a key with a default may be left out of the file.
+ */
+export function workplanJsonSchema(): string {
+  const schema = z.toJSONSchema(Workplan, { io: "input", unrepresentable: "any" });
+  const document = {
+    $schema: schema.$schema,
+    $id: "https://ctwg.invalid/workplan.schema.json",
+    title: "CTWG workplan",
+    description: "One year's work plan of the APEC Counter-Terrorism Working Group, compiled by ctwg.",
+    ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$schema")),
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+}

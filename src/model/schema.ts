@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { checkDateSpec, DATE_SPEC_PATTERN } from "./date-spec.js";
+
+/**
+ * The workplan file format. This schema IS the format: the JSON Schema editors use is generated from
+ * it (`ctwg schema`), and every key a file may hold is declared here with a description.
+ * Why strict objects everywhere: an unknown key is almost always a misspelt known one, and silently
+ * ignoring it would drop text from the tabled document.
+ */
+
+const nonEmpty = (description: string) =>
+  z.string().trim().min(1, "expected some text, found an empty string").describe(description);
+
+/** A kebab-case identifier that stays the same from year to year, so diffs and later plans can refer to it. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a kebab-case id (lowercase letters, digits and single hyphens)")
+  .describe("A stable kebab-case id, kept from year to year, e.g. `ctwg-meeting-9`.");
+
+/** A day (`2017-02-28`), a month (`2017-08`) or an ISO 8601 range (`2017-02-21/2017-02-22`). */
+export const DateSpec = z
+  .string()
+  .regex(DATE_SPEC_PATTERN, "expected a day like 2017-02-28, a month like 2017-08, or a range like 2017-02-21/2017-02-22")
+  .superRefine((value, ctx) => {
+    const problem = checkDateSpec(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .describe("A day (2017-02-28), a month when only the month is known (2017-08), or a range (2017-02-21/2017-02-22).");
+
+/** A run of inline text: plain, emphasised, or the host year's theme (printed in italics). */
+export const Inline = z.union([
+  z.string(),
+  z.strictObject({ em: nonEmpty("Emphasised text, printed in italics.") }),
+  z.strictObject({ theme: nonEmpty("The host year's theme, printed in italics.") }),
+]);
+
+/** Text with optional inline emphasis: a plain string, or a list of runs. */
+export const RichText = z
+  .union([z.string(), z.array(Inline).min(1, "expected at least one run of text")])
+  .describe("Text: a string, or a list of runs where a run is a string, `{ em: … }` or `{ theme: … }`.");
+
+/** A bullet: text, optionally with a nested list under it. */
+export type ListItem = RichText | { text: RichText; items: ListItem[] };
+export const ListItem: z.ZodType<ListItem> = z.lazy(() =>
+  z.union([
+    RichText,
+    z.strictObject({ text: RichText, items: z.array(ListItem).min(1, "expected at least one nested item") }),
+  ]),
+);
+
+/** A block inside a table cell or section: a paragraph, or a bullet list. */
+export const Block = z.union([RichText, z.strictObject({ list: z.array(ListItem).min(1, "expected at least one item") })]);
+
+/** Cell content: one paragraph as a string, or a list of paragraphs and bullet lists. */
+export const Blocks = z
+  .union([z.string(), z.array(Block)])
+  .describe("A paragraph as a string, or a list whose entries are paragraphs and `{ list: [...] }` bullet lists.");
+
+export const Purpose = z
+  .enum(["Information", "Consideration", "Endorsement", "Approval", "Discussion"])
+  .describe("Why the document is tabled.");
+
+export const Place = z.strictObject({
+  city: nonEmpty("City, as printed: `Nha Trang`.").optional(),
+  economy: nonEmpty("Member economy, in APEC spelling: `Viet Nam`."),
+});
+
+export const Cover = z.strictObject({
+  organisation: nonEmpty("Organisation name in the header box.").default("Asia-Pacific Economic Cooperation"),
+  symbol: nonEmpty("Document symbol, top left: `2017/SOM1/SCE-COW/002`."),
+  agendaItem: nonEmpty('Agenda item, top right; free text, so quote numbers: `"7"`.'),
+  title: nonEmpty("Title on the cover."),
+  purpose: Purpose,
+  submittedBy: nonEmpty("Who submits the document: `CTWG Chair`."),
+  forumDocNo: nonEmpty("The working group's own document number: `2017/SOM1/CTWG/004`.").optional(),
+  meeting: z.strictObject({
+    name: nonEmpty("The meeting the document is tabled at."),
+    city: nonEmpty("Host city."),
+    economy: nonEmpty("Host economy, in APEC spelling."),
+    date: DateSpec,
+  }),
+});
+
+export const EventKind = z.enum(["meeting", "workshop", "dialogue", "other"]).describe("What kind of event the item is.");
+
+/** The structured facts behind a deliverable's printed text: when, where, and how certain. */
+export const Event = z.strictObject({
+  kind: EventKind,
+  meetingNumber: z.int().positive().optional().describe("The working group's meeting number (9 for the 9th CTWG meeting)."),
+  date: DateSpec.optional(),
+  place: Place.optional(),
+  tbc: z.boolean().default(false).describe("True while the date or place is still to be confirmed."),
+});
+
+export const MandateSource = z.strictObject({
+  source: nonEmpty("The mandate's source, printed underlined: `2016 Leaders Declaration`."),
+  text: Blocks.optional(),
+});
+
+/** One row of the itemized work-plan table. */
+export const Plan = z.strictObject({
+  title: RichText.optional().describe("The row's title when it is worded differently from the deliverable."),
+  summary: Blocks.default([]).describe("Summary of specific plans."),
+  mandate: z.array(MandateSource).default([]).describe("Leaders'/Ministers'/SOM/SCE mandates."),
+  priorities: z.array(nonEmpty("A priority: `Human Security`.")).default([]).describe("ECOTECH and/or host-year priorities."),
+  collaboration: Blocks.default([]).describe("Cross-fora collaboration, within and beyond APEC."),
+});
+
+/** An expected outcome and, optionally, its row in the itemized table: one item, one id. */
+export const Deliverable = z.strictObject({
+  id: Id,
+  text: RichText.describe("The deliverable as printed in the numbered list."),
+  project: nonEmpty("APEC project number: `CTWG 01 2016A`.").optional(),
+  event: Event.optional(),
+  plan: Plan.optional(),
+});
+
+export const CrossCuttingArea = z.strictObject({
+  id: Id,
+  name: nonEmpty("The area's name: `Secure Travel`."),
+  activities: z.array(ListItem).min(1, "expected at least one activity"),
+});
+
+export const Workplan = z.strictObject({
+  year: z.int().min(1989).max(2100).describe("The plan's year."),
+  forum: nonEmpty("The working group's acronym.").default("CTWG"),
+  cover: Cover,
+  title: nonEmpty("The title at the top of the body, under the cover block."),
+  introduction: z.strictObject({
+    paragraphs: z.array(RichText).min(1, "expected at least one paragraph"),
+    steps: z.array(ListItem).default([]).describe("The steps listed after the introduction."),
+  }),
+  crossCutting: z.strictObject({
+    lead: RichText.describe("The sentence that introduces the cross-cutting areas."),
+    areas: z.array(CrossCuttingArea).min(1, "expected at least one area"),
+  }),
+  deliverables: z.array(Deliverable).min(1, "expected at least one deliverable"),
+});
+
+export type Workplan = z.infer<typeof Workplan>;
+export type WorkplanInput = z.input<typeof Workplan>;
+export type Deliverable = z.infer<typeof Deliverable>;
+export type Plan = z.infer<typeof Plan>;
+export type RichText = z.infer<typeof RichText>;
+export type Inline = z.infer<typeof Inline>;
+export type Block = z.infer<typeof Block>;
+export type Blocks = z.infer<typeof Blocks>;
+export type Event = z.infer<typeof Event>;

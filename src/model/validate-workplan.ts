@@ -1,0 +1,139 @@
+import type { z } from "zod";
+import { didYouMean } from "../diagnostics/did-you-mean.js";
+import type { DataPath, Diagnostic, Result } from "../diagnostics/diagnostic.js";
+import { locate, type Target } from "../parse/locate.js";
+import type { SourceFile } from "../parse/parse-workplan.js";
+import { describeType, describeValue, formatPath, valueAt } from "./describe-value.js";
+import { enumValuesAt, knownKeysAt } from "./known-keys.js";
+import { Workplan } from "./schema.js";
+
+type Issue = z.core.$ZodIssue;
+
+/** Checks parsed data against the file format; every problem becomes a located diagnostic. */
+export function validateWorkplan(source: SourceFile): Result<Workplan> {
+  const parsed = Workplan.safeParse(source.data);
+  if (parsed.success) return { value: parsed.data, diagnostics: [] };
+  const diagnostics = parsed.error.issues.flatMap((issue) => explainIssue(issue, source.data));
+  return {
+    value: undefined,
+    diagnostics: diagnostics.map(({ target, ...d }) => {
+      const span = locate(source, d.path, target);
+      return { ...d, file: source.file, ...(span ? { span } : {}) };
+    }),
+  };
+}
+
+type Explained = Omit<Diagnostic, "file" | "span"> & { target: Target };
+
+function explainIssue(issue: Issue, data: unknown): Explained[] {
+  const path = issue.path as DataPath;
+  const found = valueAt(data, path);
+  const name = path.length ? `\`${formatPath(path)}\`` : "the file";
+  const error = (ruleId: string, message: string, hint?: string, target: Target = "value"): Explained => ({
+    ruleId,
+    severity: "error",
+    message,
+    path,
+    target,
+    ...(hint ? { hint } : {}),
+  });
+
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => {
+        const known = knownKeysAt(Workplan, path);
+        const suggestion = didYouMean(key, known);
+        return {
+          ruleId: "schema/unknown-key",
+          severity: "error",
+          message: `unknown key \`${key}\` in ${name}`,
+          path: [...path, key],
+          target: "key",
+          hint: suggestion ? `did you mean \`${suggestion}\`?` : `keys allowed here: ${known.map((k) => `\`${k}\``).join(", ")}`,
+        } satisfies Explained;
+      });
+    case "invalid_type": {
+      const expected = describeType(issue.expected);
+      if (found === undefined) {
+        const key = path[path.length - 1];
+        const parent = path.slice(0, -1);
+        return [
+          {
+            ruleId: "schema/missing-key",
+            severity: "error",
+            message: `missing \`${String(key)}\`${parent.length ? ` in \`${formatPath(parent)}\`` : ""}: expected ${expected}`,
+            path: parent,
+            target: "key",
+            hint: `add \`${String(key)}:\`${parent.length ? ` under \`${formatPath(parent)}\`` : " at the top level"}`,
+          },
+        ];
+      }
+      const quoteHint =
+        issue.expected === "string" && (typeof found === "number" || typeof found === "boolean")
+          ? `YAML read this as ${typeof found === "number" ? "a number" : "true/false"}; quote it to keep it as text: "${String(found)}"`
+          : undefined;
+      if (path.length === 0) {
+        return [error("schema/wrong-type", `expected the workplan as a mapping of keys (year, cover, …), found ${describeValue(found)}`,
+          "start from workplans/2017.yaml; a workplan is one YAML mapping")];
+      }
+      return [error("schema/wrong-type", `${name}: expected ${expected}, found ${describeValue(found)}`, quoteHint)];
+    }
+    case "invalid_value": {
+      const allowed = issue.values.map(String);
+      const suggestion = typeof found === "string" ? didYouMean(found, allowed) : undefined;
+      return [
+        error(
+          "schema/invalid-value",
+          `${name}: expected one of ${allowed.join(", ")}; found ${describeValue(found)}`,
+          suggestion ? `did you mean \`${suggestion}\`?` : undefined,
+        ),
+      ];
+    }
+    case "invalid_union":
+      return explainUnion(issue, data, name, found);
+    case "too_small":
+    case "too_big": {
+      const bound = issue.code === "too_small" ? "at least" : "at most";
+      const limit = issue.code === "too_small" ? issue.minimum : issue.maximum;
+      const custom = !issue.message.startsWith("Too ") ? issue.message : undefined;
+      const message =
+        custom ??
+        (issue.origin === "number" || issue.origin === "int"
+          ? `expected a number ${bound} ${String(limit)}, found ${describeValue(found)}`
+          : `expected ${bound} ${String(limit)} ${issue.origin === "array" ? "items" : "characters"}`);
+      return [error(`schema/${issue.code === "too_small" ? "too-small" : "too-big"}`, `${name}: ${message}`)];
+    }
+    case "invalid_format":
+      return [error("schema/invalid-format", `${name}: ${issue.message}; found ${describeValue(found)}`)];
+    default:
+      return [error("schema/invalid-value", `${name}: ${issue.message}`)];
+  }
+}
+
+/**
+ * A union failed every branch. Why the branch search: "expected text or a list or a mapping" is
+ * vague when the author clearly wrote a mapping with one misspelt key, so prefer the branch whose
+ * shape matches what was written and report its problems.
+ */
+function explainUnion(issue: Extract<Issue, { code: "invalid_union" }>, data: unknown, name: string, found: unknown): Explained[] {
+  const shapeMatches = issue.errors.filter(
+    (branch) => branch.length > 0 && !branch.every((inner) => inner.code === "invalid_type" && inner.path.length === 0),
+  );
+  if (shapeMatches.length > 0) {
+    const best = shapeMatches.reduce((a, b) => (b.length < a.length ? b : a));
+    return best.flatMap((inner) => explainIssue({ ...inner, path: [...issue.path, ...inner.path] } as Issue, data));
+  }
+  const expected = [
+    ...new Set(issue.errors.flatMap((branch) => branch.map((inner) => (inner.code === "invalid_type" ? describeType(inner.expected) : "")))),
+  ].filter(Boolean);
+  const list = expected.length > 1 ? `${expected.slice(0, -1).join(", ")} or ${expected[expected.length - 1]}` : expected[0] ?? "another shape";
+  return [
+    {
+      ruleId: "schema/wrong-type",
+      severity: "error",
+      message: `${name}: expected ${list}, found ${describeValue(found)}`,
+      path: issue.path as DataPath,
+      target: "value",
+    },
+  ];
+}

@@ -1,0 +1,37 @@
+import type { Run } from "./view.js";
+
+/**
+ * Escapes text so Markdown prints it as written and it cannot change the document's structure.
+ * Why backslashes on a chosen set and not on all punctuation: the Markdown is also read as plain
+ * text in the repository, and "21\-22 February" reads badly. These are the characters that open
+ * inline markup (emphasis, code, links, raw HTML, table cells, strikethrough); line breaks become
+ * spaces, since a new line could start a heading or a list.
+ */
+export function escapeInline(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, " ")
+    .replace(/[\\`*_[\]<>|~]/g, "\\$&")
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;");
+}
+
+/**
+ * Escapes what would open a block where the text begins a line or a list item: `#` (heading),
+ * `>` (quote), `-`/`+` (bullet), `1.`/`1)` (numbered list), `=` (heading underline).
+ */
+export function escapeLineStart(markdown: string): string {
+  return markdown.replace(/^(\s*)([#>+\-=])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
+}
+
+/** Runs as inline Markdown: emphasis as `*…*`, with spaces kept outside the markers so they still apply. */
+export function runsToMarkdown(runs: readonly Run[]): string {
+  return runs
+    .map(({ text, em }) => {
+      if (!em) return escapeInline(text);
+      const [, before, inner, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+      return inner ? `${before}*${escapeInline(inner!)}*${after}` : text;
+    })
+    .join("");
+}
+
+/** Runs that begin a line: a paragraph or a list item. */
+export const blockToMarkdown = (runs: readonly Run[]) => escapeLineStart(runsToMarkdown(runs));
