@@ -9,7 +9,6 @@ export function workplanJsonSchema(): string {
   const schema = z.toJSONSchema(Workplan, { io: "input", unrepresentable: "any" });
   const document = {
     $schema: schema.$schema,
-    $id: "https://ctwg.invalid/workplan.schema.json",
     title: "CTWG workplan",
     description: "One year's work plan of the APEC Counter-Terrorism Working Group, compiled by ctwg.",
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$schema")),

@@ -11,19 +11,35 @@ type Issue = z.core.$ZodIssue;
 
 /** Checks parsed data against the file format; every problem becomes a located diagnostic. */
 export function validateWorkplan(source: SourceFile): Result<Workplan> {
+  if (source.data === null || source.data === undefined) {
+    return {
+      value: undefined,
+      diagnostics: [
+        {
+          ruleId: "schema/empty-file",
+          severity: "error",
+          message: "the file holds no workplan: it is empty or only comments",
+          file: source.file,
+          path: [],
+          span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+          hint: "start from an existing year, e.g. copy workplans/2017.yaml",
+        },
+      ],
+    };
+  }
   const parsed = Workplan.safeParse(source.data);
   if (parsed.success) return { value: parsed.data, diagnostics: [] };
-  const diagnostics = parsed.error.issues.flatMap((issue) => explainIssue(issue, source.data));
+  const diagnostics = withoutSuggestedMissingKeys(parsed.error.issues.flatMap((issue) => explainIssue(issue, source.data)));
   return {
     value: undefined,
-    diagnostics: diagnostics.map(({ target, ...d }) => {
+    diagnostics: diagnostics.map(({ target, missingKey: _missing, suggestion: _suggestion, ...d }) => {
       const span = locate(source, d.path, target);
       return { ...d, file: source.file, ...(span ? { span } : {}) };
     }),
   };
 }
 
-type Explained = Omit<Diagnostic, "file" | "span"> & { target: Target };
+type Explained = Omit<Diagnostic, "file" | "span"> & { target: Target; missingKey?: string; suggestion?: string };
 
 function explainIssue(issue: Issue, data: unknown): Explained[] {
   const path = issue.path as DataPath;
@@ -50,24 +66,12 @@ function explainIssue(issue: Issue, data: unknown): Explained[] {
           path: [...path, key],
           target: "key",
           hint: suggestion ? `did you mean \`${suggestion}\`?` : `keys allowed here: ${known.map((k) => `\`${k}\``).join(", ")}`,
+          ...(suggestion ? { suggestion } : {}),
         } satisfies Explained;
       });
     case "invalid_type": {
       const expected = describeType(issue.expected);
-      if (found === undefined) {
-        const key = path[path.length - 1];
-        const parent = path.slice(0, -1);
-        return [
-          {
-            ruleId: "schema/missing-key",
-            severity: "error",
-            message: `missing \`${String(key)}\`${parent.length ? ` in \`${formatPath(parent)}\`` : ""}: expected ${expected}`,
-            path: parent,
-            target: "key",
-            hint: `add \`${String(key)}:\`${parent.length ? ` under \`${formatPath(parent)}\`` : " at the top level"}`,
-          },
-        ];
-      }
+      if (found === undefined) return [missingKey(path, expected)];
       const quoteHint =
         issue.expected === "string" && (typeof found === "number" || typeof found === "boolean")
           ? `YAML read this as ${typeof found === "number" ? "a number" : "true/false"}; quote it to keep it as text: "${String(found)}"`
@@ -116,6 +120,7 @@ function explainIssue(issue: Issue, data: unknown): Explained[] {
  * shape matches what was written and report its problems.
  */
 function explainUnion(issue: Extract<Issue, { code: "invalid_union" }>, data: unknown, name: string, found: unknown): Explained[] {
+  if (found === undefined) return [missingKey(issue.path as DataPath, expectedOf(issue))];
   const shapeMatches = issue.errors.filter(
     (branch) => branch.length > 0 && !branch.every((inner) => inner.code === "invalid_type" && inner.path.length === 0),
   );
@@ -123,17 +128,48 @@ function explainUnion(issue: Extract<Issue, { code: "invalid_union" }>, data: un
     const best = shapeMatches.reduce((a, b) => (b.length < a.length ? b : a));
     return best.flatMap((inner) => explainIssue({ ...inner, path: [...issue.path, ...inner.path] } as Issue, data));
   }
-  const expected = [
-    ...new Set(issue.errors.flatMap((branch) => branch.map((inner) => (inner.code === "invalid_type" ? describeType(inner.expected) : "")))),
-  ].filter(Boolean);
-  const list = expected.length > 1 ? `${expected.slice(0, -1).join(", ")} or ${expected[expected.length - 1]}` : expected[0] ?? "another shape";
   return [
     {
       ruleId: "schema/wrong-type",
       severity: "error",
-      message: `${name}: expected ${list}, found ${describeValue(found)}`,
+      message: `${name}: expected ${expectedOf(issue)}, found ${describeValue(found)}`,
       path: issue.path as DataPath,
       target: "value",
     },
   ];
+}
+
+/** "text or a list": the shapes a union accepts, from its branches' type errors. */
+function expectedOf(issue: Extract<Issue, { code: "invalid_union" }>): string {
+  const expected = [
+    ...new Set(issue.errors.flatMap((branch) => branch.map((inner) => (inner.code === "invalid_type" ? describeType(inner.expected) : "")))),
+  ].filter(Boolean);
+  return expected.length > 1 ? `${expected.slice(0, -1).join(", ")} or ${expected[expected.length - 1]}` : expected[0] ?? "another shape";
+}
+
+/** A required key is absent: point at the mapping that should hold it. */
+function missingKey(path: DataPath, expected: string): Explained {
+  const key = String(path[path.length - 1]);
+  const parent = path.slice(0, -1);
+  const where = parent.length ? ` in \`${formatPath(parent)}\`` : "";
+  return {
+    ruleId: "schema/missing-key",
+    severity: "error",
+    message: `missing \`${key}\`${where}: expected ${expected}`,
+    path: parent,
+    target: "key",
+    hint: `add \`${key}:\`${parent.length ? ` under \`${formatPath(parent)}\`` : " at the top level"}`,
+    missingKey: key,
+  };
+}
+
+/**
+ * A misspelt key shows up twice, as an unknown key and as a missing one; the unknown key's
+ * "did you mean" already says both, so the missing-key report is dropped.
+ */
+function withoutSuggestedMissingKeys(explained: Explained[]): Explained[] {
+  const suggested = new Set(
+    explained.flatMap((d) => (d.suggestion ? [`${formatPath(d.path.slice(0, -1))}\u0000${d.suggestion}`] : [])),
+  );
+  return explained.filter((d) => !d.missingKey || !suggested.has(`${formatPath(d.path)}\u0000${d.missingKey}`));
 }

@@ -22,11 +22,24 @@ const codeToRule: Record<string, string> = {
   TAB_AS_INDENT: "yaml/tab-indent",
 };
 
-const hints: Record<string, string> = {
-  DUPLICATE_KEY: "each key may appear once in a mapping; merge the two or rename one",
-  MULTIPLE_DOCS: "a workplan is one YAML document; remove the `---` separator and what follows, or split the file",
-  TAB_AS_INDENT: "YAML indents with spaces; replace the tab with spaces",
-  BAD_INDENT: "align the key with its siblings",
+/** Our wording for the yaml package's errors that authors meet most; `found` is the text at the error. */
+const explanations: Record<string, (found: string) => { message: string; hint: string }> = {
+  DUPLICATE_KEY: (key) => ({
+    message: `duplicate key \`${key}\`: it already appears earlier in the same mapping`,
+    hint: "each key may appear once in a mapping; merge the two entries or remove one",
+  }),
+  MULTIPLE_DOCS: () => ({
+    message: "the file holds more than one YAML document; a second one starts here",
+    hint: "a workplan is one YAML document: remove the `---` line and what follows, or move it to its own file",
+  }),
+  TAB_AS_INDENT: () => ({
+    message: "a tab is used for indentation",
+    hint: "YAML indents with spaces only; replace the tab with spaces",
+  }),
+  BLOCK_AS_IMPLICIT_KEY: () => ({
+    message: "a second `key: value` on the same line",
+    hint: 'a value that contains ": " must be quoted: `title: "Part 1: Overview"`',
+  }),
 };
 
 /** Parses YAML text, keeping positions; syntax problems become diagnostics, never exceptions. */
@@ -53,17 +66,17 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
   for (const problem of [...document.errors, ...document.warnings]) {
     const [from, to] = problem.pos;
     const severity = problem.name === "YAMLWarning" ? "warning" : "error";
-    const diagnostic: Diagnostic = {
+    const end = problem.code === "DUPLICATE_KEY" ? keyEnd(text, from) : Math.max(to, from + 1);
+    const explained = explanations[problem.code]?.(text.slice(from, end));
+    diagnostics.push({
       ruleId: codeToRule[problem.code] ?? "yaml/syntax",
       severity,
-      message: firstLine(problem.message),
+      message: explained?.message ?? firstLine(problem.message),
       file,
       path: [],
-      span: spanOf(lineCounter, from, Math.max(to, from + 1)),
-    };
-    const hint = hints[problem.code];
-    if (hint) diagnostic.hint = hint;
-    diagnostics.push(diagnostic);
+      span: spanOf(lineCounter, from, end),
+      ...(explained ? { hint: explained.hint } : {}),
+    });
   }
   if (diagnostics.some((d) => d.severity === "error")) return { value: undefined, diagnostics };
   let data: unknown;
@@ -93,5 +106,12 @@ export function spanOf(lineCounter: LineCounter, from: number, to: number): Span
 
 function firstLine(message: string): string {
   // Why: the yaml package appends "at line N, column M" and a code excerpt; the code frame shows both.
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
+  const line = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
+  return line.charAt(0).toLowerCase() + line.slice(1);
+}
+
+/** Where a plain key that starts at `from` ends: before its colon, or at the end of the line. */
+function keyEnd(text: string, from: number): number {
+  const match = /^[^:\n]*/.exec(text.slice(from, from + 200));
+  return from + Math.max(1, match![0].trimEnd().length);
 }
