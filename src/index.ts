@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { writeArtifacts, type Artifact } from "./emit/write-artifacts.js";
 import { readSource } from "./load/read-source.js";
@@ -55,7 +56,6 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
   if (!report.workplan || hasErrors(report.diagnostics)) return { ...report, artifacts: [], written: [], unchanged: [] };
   const { renderWorkplan } = await import("./render/render-workplan.js");
   const artifacts = await renderWorkplan(report.workplan, options.formats ?? ["md", "html"]);
-  const { resolve } = await import("node:path");
   const { written, unchanged } = await writeArtifacts(artifacts, resolve(cwd, options.outDir ?? "out"));
   return { ...report, artifacts, written, unchanged };
 }
