@@ -4,8 +4,14 @@ import type { WorkplanView } from "./view.js";
 export interface OutputFormat {
   id: FormatId;
   extension: string;
-  render(view: WorkplanView): string | Uint8Array | Promise<string | Uint8Array>;
+  render(view: WorkplanView, options?: RenderOptions): string | Uint8Array | Promise<string | Uint8Array>;
 }
 
-export const FORMAT_IDS = ["md", "html"] as const;
+/** Settings that come from outside the workplan. */
+export interface RenderOptions {
+  /** The date stamped into formats that carry one (PDF); defaults to the meeting date. */
+  timestamp?: Date;
+}
+
+export const FORMAT_IDS = ["md", "html", "pdf"] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];

@@ -7,4 +7,5 @@ import type { FormatId, OutputFormat } from "./format.js";
 export const FORMAT_LOADERS: Record<FormatId, () => Promise<OutputFormat>> = {
   md: async () => (await import("./markdown.js")).markdown,
   html: async () => (await import("./html.js")).html,
+  pdf: async () => (await import("./pdf.js")).pdf,
 };

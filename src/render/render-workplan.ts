@@ -1,16 +1,16 @@
 import type { Artifact } from "../emit/write-artifacts.js";
 import type { Workplan } from "../model/schema.js";
-import type { FormatId } from "./format.js";
+import type { FormatId, RenderOptions } from "./format.js";
 import { FORMAT_LOADERS } from "./formats.js";
 import { buildView } from "./view.js";
 
 /** Renders a valid workplan in the given formats, as artifacts under `YEAR/`. */
-export async function renderWorkplan(workplan: Workplan, formats: readonly FormatId[]): Promise<Artifact[]> {
+export async function renderWorkplan(workplan: Workplan, formats: readonly FormatId[], options: RenderOptions = {}): Promise<Artifact[]> {
   const view = buildView(workplan);
   const artifacts: Artifact[] = [];
   for (const id of formats) {
     const format = await FORMAT_LOADERS[id]();
-    const output = await format.render(view);
+    const output = await format.render(view, options);
     const bytes = typeof output === "string" ? new TextEncoder().encode(output) : output;
     artifacts.push({ path: `${view.year}/${view.fileStem}.${format.extension}`, bytes });
   }

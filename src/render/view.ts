@@ -18,7 +18,7 @@ export interface WorkplanView {
     purpose: string;
     submittedBy: string;
     forumDocNo: string | null;
-    meeting: { name: string; place: string; date: string };
+    meeting: { name: string; place: string; date: string; firstDay: string };
   };
   title: string;
   introduction: { heading: string; paragraphs: Run[][]; steps: ListItemView[] };
@@ -83,6 +83,7 @@ export function buildView(workplan: Workplan): WorkplanView {
         name: cover.meeting.name,
         place: `${cover.meeting.city}, ${cover.meeting.economy}`,
         date: formatDate(cover.meeting.date),
+        firstDay: firstDayOf(cover.meeting.date),
       },
     },
     title: workplan.title,
@@ -125,6 +126,14 @@ export function buildView(workplan: Workplan): WorkplanView {
 export function fileStemOf(symbol: string): string {
   const stem = symbol.toLowerCase().replace(/[^a-z0-9-]+/g, "_").replace(/^_+|_+$/g, "");
   return stem || "workplan";
+}
+
+/** The first day a date spec names, as `YYYY-MM-DD` (the 1st for a month). */
+function firstDayOf(spec: string): string {
+  const parsed = parseDateSpec(spec);
+  if (typeof parsed === "string") return spec.slice(0, 10);
+  const { year, month, day } = parsed.kind === "month" ? { ...parsed, day: 1 } : parsed.start;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 function formatDate(spec: string): string {

@@ -1,0 +1,25 @@
+import type { OutputFormat } from "./format.js";
+import { loadFonts, metricsFor } from "./pdf/fonts.js";
+import { layoutDocument } from "./pdf/layout.js";
+import { paint } from "./pdf/paint.js";
+
+/**
+ * The PDF for circulation: laid out in points by a pure layout step, painted by pdfkit. This file
+ * is imported only when a PDF is asked for, so no other command loads pdfkit or the fonts.
+ */
+export const pdf: OutputFormat = {
+  id: "pdf",
+  extension: "pdf",
+  render(view, options = {}) {
+    const fonts = loadFonts();
+    const plan = layoutDocument(view, metricsFor(fonts));
+    return paint(plan, fonts, {
+      title: view.cover.title,
+      subject: view.cover.symbol,
+      author: view.cover.submittedBy,
+      keywords: ["APEC", "CTWG", "counter-terrorism", "work plan", String(view.year), view.cover.symbol].join(", "),
+      lang: view.lang,
+      date: options.timestamp ?? new Date(`${view.cover.meeting.firstDay}T00:00:00Z`),
+    });
+  },
+};

@@ -1,0 +1,76 @@
+import type { FontFace } from "./fonts.js";
+import type { LineSegment } from "./text-layout.js";
+
+/**
+ * The page plan: everything the PDF shows, placed on pages in points from the top-left corner.
+ * Layout makes it from the view without touching pdfkit; paint draws it and does nothing else.
+ * Tests read it to check pagination (which row is on which page, where the header repeats).
+ */
+export interface PagePlan {
+  pages: Page[];
+  /** The tagged-PDF structure tree, parents before children, in reading order. */
+  structure: StructNode[];
+  /** Bookmarks, in document order. */
+  outline: OutlineEntry[];
+}
+
+export interface Page {
+  width: number;
+  height: number;
+  items: PlacedItem[];
+}
+
+export type PlacedItem = TextLine | Box | Rule;
+
+/** One line of text. `struct` is the structure node it belongs to, or null for an artifact (footers, repeated headers). */
+export interface TextLine {
+  kind: "text";
+  x: number;
+  /** Top of the line box. */
+  y: number;
+  size: number;
+  segments: LineSegment[];
+  struct: number | null;
+  artifact?: "Pagination" | "Layout";
+}
+
+/** A rectangle: a frame, a cell border, a header background. Always an artifact. */
+export interface Box {
+  kind: "box";
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  stroke: number | null;
+  fill: string | null;
+}
+
+/** A straight line (a cell border). Always an artifact. */
+export interface Rule {
+  kind: "rule";
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+}
+
+export type StructType =
+  | "Document" | "Sect" | "Div" | "H1" | "H2" | "H3" | "P" | "L" | "LI" | "Lbl" | "LBody"
+  | "Table" | "THead" | "TBody" | "TR" | "TH" | "TD";
+
+export interface StructNode {
+  id: number;
+  type: StructType;
+  parent: number | null;
+  /** For TH: whether it heads a column or a row. */
+  scope?: "Column" | "Row";
+}
+
+export interface OutlineEntry {
+  title: string;
+  level: 1 | 2;
+  page: number;
+}
+
+export type { FontFace };

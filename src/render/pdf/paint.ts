@@ -1,0 +1,133 @@
+import PDFDocument from "pdfkit";
+import type { FontSet } from "./fonts.js";
+import { FONT_FACES } from "./fonts.js";
+import type { PagePlan, PlacedItem, StructNode } from "./page-plan.js";
+
+/** What the PDF says about itself: the document information dictionary and the language. */
+export interface PdfMetadata {
+  title: string;
+  subject: string;
+  author: string;
+  keywords: string;
+  lang: string;
+  /** Fixed creation and modification date, so the same input gives the same bytes. */
+  date: Date;
+}
+
+type StructElement = PDFKit.PDFStructureElement;
+
+/**
+ * The only code that calls pdfkit: draws a page plan as a tagged PDF/UA document with bookmarks.
+ * Why every drawing is wrapped in marked content: in a tagged PDF, untagged content is an error;
+ * text belongs to its structure element, frames and footers are artifacts.
+ */
+export function paint(plan: PagePlan, fonts: FontSet, meta: PdfMetadata): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    margin: 0,
+    pdfVersion: "1.7",
+    tagged: true,
+    // The published types predate pdfkit's PDF/UA support, which the library itself has.
+    subset: "PDF/UA" as unknown as "PDF/A-1",
+    lang: meta.lang,
+    displayTitle: true,
+    // Why no default font: pdfkit would load Helvetica, which cannot write every name in a plan.
+    font: null as unknown as string,
+    info: {
+      Title: meta.title,
+      Subject: meta.subject,
+      Author: meta.author,
+      Keywords: meta.keywords,
+      Creator: "ctwg",
+      Producer: "ctwg (pdfkit)",
+      CreationDate: meta.date,
+      ModDate: meta.date,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on("error", reject);
+  });
+  for (const face of FONT_FACES) doc.registerFont(face, Buffer.from(fonts[face].bytes));
+
+  const elements = structureElements(doc, plan.structure);
+  let section: PDFKit.PDFOutline | undefined;
+  plan.pages.forEach((page, index) => {
+    doc.addPage({ size: [page.width, page.height], margin: 0 });
+    for (const entry of plan.outline.filter((e) => e.page === index)) {
+      if (entry.level === 1 || !section) section = doc.outline.addItem(entry.title);
+      else section.addItem(entry.title);
+    }
+    for (const item of page.items) {
+      if (item.kind === "text" && item.struct !== null) {
+        const node = plan.structure[item.struct]!;
+        const content = doc.markStructureContent(node.type);
+        drawItem(doc, item);
+        doc.endMarkedContent();
+        elements.get(item.struct).add(content);
+      } else {
+        doc.markContent("Artifact", { type: item.kind === "text" ? item.artifact ?? "Layout" : "Layout" });
+        drawItem(doc, item);
+        doc.endMarkedContent();
+      }
+    }
+  });
+  elements.finish();
+  doc.end();
+  return done;
+}
+
+function drawItem(doc: PDFKit.PDFDocument, item: PlacedItem): void {
+  switch (item.kind) {
+    case "text":
+      for (const segment of item.segments) {
+        doc.font(segment.face).fontSize(item.size).fillColor("#000000");
+        doc.text(segment.text, item.x + segment.x, item.y, { lineBreak: false, features: [], underline: segment.underline });
+      }
+      return;
+    case "box":
+      if (item.fill) doc.rect(item.x, item.y, item.width, item.height).fill(item.fill);
+      if (item.stroke) doc.lineWidth(item.stroke).strokeColor("#000000").rect(item.x, item.y, item.width, item.height).stroke();
+      return;
+    case "rule":
+      doc.lineWidth(item.width).strokeColor("#000000").moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke();
+      return;
+  }
+}
+
+/**
+ * pdfkit structure elements for the plan's nodes, made when first needed so that children are
+ * added in reading order. Why siblings first: an element with no content of its own (an empty
+ * table cell) must still take its place in the row, before the next cell.
+ */
+function structureElements(doc: PDFKit.PDFDocument, nodes: readonly StructNode[]) {
+  const made = new Map<number, StructElement>();
+  const children = new Map<number | null, StructNode[]>();
+  for (const node of nodes) children.set(node.parent, [...(children.get(node.parent) ?? []), node]);
+
+  const get = (id: number): StructElement => {
+    const existing = made.get(id);
+    if (existing) return existing;
+    const node = nodes[id]!;
+    for (const sibling of children.get(node.parent) ?? []) {
+      if (sibling.id < id && !made.has(sibling.id)) get(sibling.id);
+    }
+    const element = doc.struct(node.type);
+    if (node.scope) (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: "Table", Scope: node.scope };
+    if (node.parent === null) doc.addStructure(element);
+    else get(node.parent).add(element);
+    made.set(id, element);
+    return element;
+  };
+
+  return {
+    get,
+    /** Makes the nodes no content reached (trailing empty cells), then closes the tree. */
+    finish() {
+      for (const node of nodes) get(node.id);
+      for (const node of nodes) if (node.parent === null) made.get(node.id)!.end();
+    },
+  };
+}
