@@ -4,8 +4,9 @@ import { writeArtifacts, type Artifact } from "./emit/write-artifacts.js";
 import { readSource } from "./load/read-source.js";
 import { validateWorkplan } from "./model/validate-workplan.js";
 import type { Workplan } from "./model/schema.js";
-import { parseWorkplan } from "./parse/parse-workplan.js";
-import type { FormatId } from "./render/format.js";
+import { locateWithin } from "./parse/locate.js";
+import { parseWorkplan, type SourceFile } from "./parse/parse-workplan.js";
+import { FORMAT_IDS, type FormatId } from "./render/format.js";
 
 export type { Diagnostic, Severity, Span, Pos } from "./diagnostics/diagnostic.js";
 export type { Workplan } from "./model/schema.js";
@@ -18,22 +19,26 @@ export interface FileReport {
   text: string | undefined;
   workplan: Workplan | undefined;
   diagnostics: Diagnostic[];
+  /** The parsed YAML, for stages that turn data paths into positions. */
+  source?: SourceFile;
 }
 
 /** Parses and validates workplan text; a later stage never runs on a file that already has an error. */
-export function compileWorkplan(text: string, file: string): { workplan: Workplan | undefined; diagnostics: Diagnostic[] } {
+export function compileWorkplan(
+  text: string,
+  file: string,
+): { workplan: Workplan | undefined; diagnostics: Diagnostic[]; source?: SourceFile } {
   const parsed = parseWorkplan(text, file);
   if (!parsed.value || hasErrors(parsed.diagnostics)) return { workplan: undefined, diagnostics: parsed.diagnostics };
   const validated = validateWorkplan(parsed.value);
-  return { workplan: validated.value, diagnostics: [...parsed.diagnostics, ...validated.diagnostics] };
+  return { workplan: validated.value, diagnostics: [...parsed.diagnostics, ...validated.diagnostics], source: parsed.value };
 }
 
 /** Reads, parses and validates one workplan file. */
 export async function check(file: string, options: { cwd?: string } = {}): Promise<FileReport> {
   const read = await readSource(file, options.cwd ?? process.cwd());
   if (read.value === undefined) return { file, text: undefined, workplan: undefined, diagnostics: read.diagnostics };
-  const { workplan, diagnostics } = compileWorkplan(read.value, file);
-  return { file, text: read.value, workplan, diagnostics };
+  return { file, text: read.value, ...compileWorkplan(read.value, file) };
 }
 
 export interface BuildOptions {
@@ -41,6 +46,8 @@ export interface BuildOptions {
   /** The output folder; each workplan goes to `<outDir>/<year>/`. */
   outDir?: string;
   formats?: readonly FormatId[];
+  /** The date stamped into the PDF instead of the meeting date (from SOURCE_DATE_EPOCH at the CLI). */
+  timestamp?: Date;
 }
 
 export interface BuildReport extends FileReport {
@@ -52,10 +59,18 @@ export interface BuildReport extends FileReport {
 /** Checks a workplan file and, when it is valid, renders and writes its documents. */
 export async function build(file: string, options: BuildOptions = {}): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
+  const formats = options.formats ?? FORMAT_IDS;
   const report = await check(file, { cwd });
+  if (report.workplan && report.source && formats.includes("pdf")) {
+    const { checkGlyphCoverage } = await import("./render/pdf/glyph-coverage.js");
+    for (const { needle, ...problem } of checkGlyphCoverage(report.workplan)) {
+      const span = locateWithin(report.source, problem.path, needle);
+      report.diagnostics.push({ ...problem, file, ...(span ? { span } : {}) });
+    }
+  }
   if (!report.workplan || hasErrors(report.diagnostics)) return { ...report, artifacts: [], written: [], unchanged: [] };
   const { renderWorkplan } = await import("./render/render-workplan.js");
-  const artifacts = await renderWorkplan(report.workplan, options.formats ?? ["md", "html"]);
+  const artifacts = await renderWorkplan(report.workplan, formats, options.timestamp ? { timestamp: options.timestamp } : {});
   const { written, unchanged } = await writeArtifacts(artifacts, resolve(cwd, options.outDir ?? "out"));
   return { ...report, artifacts, written, unchanged };
 }

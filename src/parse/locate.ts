@@ -6,6 +6,19 @@ import { spanOf, type SourceFile } from "./parse-workplan.js";
 export type Target = "value" | "key";
 
 /**
+ * The span of `needle` inside the value a path names (a character the fonts lack, a word), or the
+ * value's span when the needle is not written literally there (an escape in a quoted string).
+ */
+export function locateWithin(source: SourceFile, path: DataPath, needle: string): Span | undefined {
+  const span = locate(source, path);
+  if (!span) return span;
+  const from = source.lineCounter.lineStarts[span.start.line - 1]! + span.start.column - 1;
+  const to = source.lineCounter.lineStarts[span.end.line - 1]! + span.end.column - 1;
+  const at = source.text.slice(from, to).indexOf(needle);
+  return at === -1 ? span : spanOf(source.lineCounter, from + at, from + at + needle.length);
+}
+
+/**
  * The span of the node a data path names, or of its closest existing ancestor when the path runs
  * past the data (a missing key points at the key of the mapping that should hold it).
  */

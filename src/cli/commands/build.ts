@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { build } from "../../index.js";
 import { FORMAT_IDS, type FormatId } from "../../render/format.js";
@@ -18,30 +18,47 @@ interface BuildOptions {
 export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
   program
     .command("build")
-    .description("validate workplans and write the forum document as Markdown and HTML")
+    .description("validate workplans and write the forum document as Markdown, HTML and PDF")
     .argument("[inputs...]", "years (2017) or paths to workplan files; default: every workplans/YEAR.yaml")
     .option("-o, --out <dir>", "output folder; each plan goes to <dir>/<year>/", "out")
     .option("-f, --format <formats>", `comma-separated formats: ${FORMAT_IDS.join(",")}`, FORMAT_IDS.join(","))
-    .addHelpText("after", "\nExamples:\n  ctwg build 2017                    writes out/2017/2017_som1_sce-cow_002.{md,html}\n  ctwg build 2017 --format html --out site")
+    .addHelpText("after", "\nSOURCE_DATE_EPOCH, when set, is the date stamped into the PDF (default: the meeting date).\n\nExamples:\n  ctwg build 2017                    writes out/2017/2017_som1_sce-cow_002.{md,html,pdf}\n  ctwg build 2017 --format html --out site")
     .action(async (args: string[], options: BuildOptions) => {
       const formats = parseFormats(options.format);
+      const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
       const files = await inputFiles(args, io.cwd);
       const stderrPaint = paintFor(io, "stderr", program.opts().color);
       const stdoutPaint = paintFor(io, "stdout", program.opts().color);
       let failed = false;
       for (const file of files) {
-        const report = await build(file, { cwd: io.cwd, outDir: options.out, formats });
+        const report = await build(file, { cwd: io.cwd, outDir: options.out, formats, ...(timestamp ? { timestamp } : {}) });
         if (report.diagnostics.length > 0) io.stderr.write(formatReports([report], "pretty", stderrPaint));
         if (hasErrors(report.diagnostics)) {
           io.stderr.write(`${stderrPaint.error("✖")} ${file}: not built, fix the errors above\n`);
           failed = true;
           continue;
         }
-        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${relative(io.cwd, path)}\n`);
-        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${relative(io.cwd, path)}\n`);
+        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shown(path, io.cwd)}\n`);
+        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shown(path, io.cwd)}\n`);
       }
       setExit(failed ? EXIT.problems : EXIT.ok);
     });
+}
+
+/** A written file's path as the user will want to type it: relative below the working directory, else absolute. */
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+/**
+ * The reproducible-builds convention: SOURCE_DATE_EPOCH (seconds since 1970) replaces the date
+ * stamped into the PDF; without it the meeting date is used, so builds never depend on the clock.
+ */
+function sourceDateEpoch(value: string | undefined): Date | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, found "${value}"`);
+  return new Date(Number(value) * 1000);
 }
 
 function parseFormats(list: string): FormatId[] {
