@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 
 /** A rendered output: where it goes, relative to the output folder, and its bytes. */
 export interface Artifact {
@@ -24,7 +24,7 @@ export async function writeArtifacts(artifacts: readonly Artifact[], outDir: str
   for (const artifact of artifacts) {
     const target = resolve(root, artifact.path);
     const inside = relative(root, target);
-    if (inside.startsWith("..") || isAbsolute(inside)) {
+    if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
       throw new Error(`refusing to write ${artifact.path}: it is outside the output folder ${outDir}`);
     }
     if (await sameBytes(target, artifact.bytes)) {

@@ -120,30 +120,82 @@ function explainIssue(issue: Issue, data: unknown): Explained[] {
  * shape matches what was written and report its problems.
  */
 function explainUnion(issue: Extract<Issue, { code: "invalid_union" }>, data: unknown, name: string, found: unknown): Explained[] {
-  if (found === undefined) return [missingKey(issue.path as DataPath, expectedOf(issue))];
-  const shapeMatches = issue.errors.filter(
-    (branch) => branch.length > 0 && !branch.every((inner) => inner.code === "invalid_type" && inner.path.length === 0),
-  );
+  if (found === undefined) return [missingKey(issue.path as DataPath, expectedOf(issue.errors))];
+  const textReadAsKey = proseKey(found);
+  if (textReadAsKey !== undefined && expectedOf(issue.errors).includes("text")) {
+    return [
+      {
+        ruleId: "schema/wrong-type",
+        severity: "error",
+        message: `${name}: expected text, found a mapping: the text ends with ":", so YAML read it as a key`,
+        path: issue.path as DataPath,
+        target: "value",
+        hint: `put the text in quotes: "${textReadAsKey.length > 30 ? "…" + textReadAsKey.slice(-30) : textReadAsKey}:"`,
+      },
+    ];
+  }
+  const shapeMatches = issue.errors.filter((branch) => branch.length > 0 && !isTypeMismatch(branch));
   if (shapeMatches.length > 0) {
-    const best = shapeMatches.reduce((a, b) => (b.length < a.length ? b : a));
+    const best = shapeMatches.reduce((a, b) => (branchScore(b) < branchScore(a) ? b : a));
     return best.flatMap((inner) => explainIssue({ ...inner, path: [...issue.path, ...inner.path] } as Issue, data));
   }
   return [
     {
       ruleId: "schema/wrong-type",
       severity: "error",
-      message: `${name}: expected ${expectedOf(issue)}, found ${describeValue(found)}`,
+      message: `${name}: expected ${expectedOf(issue.errors)}, found ${describeValue(found)}`,
       path: issue.path as DataPath,
       target: "value",
     },
   ];
 }
 
-/** "text or a list": the shapes a union accepts, from its branches' type errors. */
-function expectedOf(issue: Extract<Issue, { code: "invalid_union" }>): string {
-  const expected = [
-    ...new Set(issue.errors.flatMap((branch) => branch.map((inner) => (inner.code === "invalid_type" ? describeType(inner.expected) : "")))),
-  ].filter(Boolean);
+/**
+ * The key of a mapping that is really a sentence: one key, with spaces, and no value. That is what
+ * YAML makes of an unquoted list item ending in a colon ("- The meeting will discuss among other:").
+ */
+function proseKey(value: unknown): string | undefined {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [key, inner] = entries[0]!;
+  return inner === null && /\s/.test(key) ? key : undefined;
+}
+
+/** A branch that failed only because the value has another type (a mapping where text goes), nested unions included. */
+function isTypeMismatch(branch: readonly Issue[]): boolean {
+  return branch.every(
+    (inner) =>
+      inner.path.length === 0 &&
+      (inner.code === "invalid_type" || (inner.code === "invalid_union" && inner.errors.every((nested) => isTypeMismatch(nested as Issue[])))),
+  );
+}
+
+/**
+ * How far a value is from a branch: its number of problems, less a half when one of its unknown
+ * keys is a misspelling of one of its missing keys (`theem` for `theme`), which makes that branch
+ * the one the author meant.
+ */
+function branchScore(branch: readonly Issue[]): number {
+  const missing = branch.flatMap((inner) => (inner.code === "invalid_type" && inner.path.length === 1 ? [String(inner.path[0])] : []));
+  const unknown = branch.flatMap((inner) => (inner.code === "unrecognized_keys" ? inner.keys : []));
+  const misspelt = unknown.some((key) => didYouMean(key, missing) !== undefined);
+  return branch.length - (misspelt ? 0.5 : 0);
+}
+
+/** "text, a list or a mapping": the shapes a union accepts, from its branches' type errors. */
+function expectedOf(branches: readonly (readonly Issue[])[]): string {
+  const collect = (issues: readonly Issue[]): string[] =>
+    issues.flatMap((inner) =>
+      inner.path.length > 0
+        ? []
+        : inner.code === "invalid_type"
+          ? [describeType(inner.expected)]
+          : inner.code === "invalid_union"
+            ? inner.errors.flatMap((nested) => collect(nested as Issue[]))
+            : [],
+    );
+  const expected = [...new Set(branches.flatMap(collect))];
   return expected.length > 1 ? `${expected.slice(0, -1).join(", ")} or ${expected[expected.length - 1]}` : expected[0] ?? "another shape";
 }
 

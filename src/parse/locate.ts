@@ -46,6 +46,8 @@ export function locate(source: SourceFile, path: DataPath, target: Target = "val
     if (next === null) return key ? spanOfNode(source, key) : undefined;
   }
   if (target === "key" && key) return spanOfNode(source, key);
+  // An empty value (`submittedBy:`) has no text of its own to point at; its key does.
+  if (isScalar(node) && node.value === null && key && node.range && node.range[0] === node.range[1]) return spanOfNode(source, key);
   if (isScalar(node)) return spanOfNode(source, node);
   if (key) return spanOfNode(source, key);
   return firstLineOf(source, node);

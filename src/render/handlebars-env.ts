@@ -15,8 +15,7 @@ export function compileTemplates(format: "markdown" | "html", options: { escape:
   const folder = new URL(`${format}/`, TEMPLATES);
   for (const name of readdirSync(folder)) {
     if (!name.endsWith(".hbs") || name === "main.hbs") continue;
-    // Why trim the last newline: a partial is often used inline, mid-sentence.
-    env.registerPartial(name.slice(0, -4), readFileSync(new URL(name, folder), "utf8").replace(/\n$/, ""));
+    env.registerPartial(name.slice(0, -4), readFileSync(new URL(name, folder), "utf8"));
   }
   const main = env.compile(readFileSync(new URL("main.hbs", folder), "utf8"), {
     strict: true,

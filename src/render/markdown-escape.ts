@@ -19,7 +19,13 @@ export function escapeInline(text: string): string {
  * `>` (quote), `-`/`+` (bullet), `1.`/`1)` (numbered list), `=` (heading underline).
  */
 export function escapeLineStart(markdown: string): string {
-  return markdown.replace(/^(\s*)([#>+\-=])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
+  // Leading spaces go: four of them would make an indented code block.
+  return markdown.trimStart().replace(/^([#>+\-=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+/** Text of an ATX heading: inline escapes, and a trailing ` #`, which Markdown would take as a closing marker. */
+export function escapeHeading(text: string): string {
+  return escapeInline(text).replace(/(\s)#(#*\s*)$/, "$1\\#$2");
 }
 
 /** Runs as inline Markdown: emphasis as `*…*`, with spaces kept outside the markers so they still apply. */

@@ -1,5 +1,5 @@
 import { compileTemplates } from "./handlebars-env.js";
-import { blockToMarkdown, escapeInline, escapeLineStart, runsToMarkdown } from "./markdown-escape.js";
+import { blockToMarkdown, escapeHeading, escapeInline, escapeLineStart, runsToMarkdown } from "./markdown-escape.js";
 import type { OutputFormat } from "./format.js";
 import type { BlockView, ListItemView, WorkplanView } from "./view.js";
 
@@ -36,22 +36,22 @@ function markdownView(view: WorkplanView) {
       forumDocNo: view.cover.forumDocNo === null ? null : e(view.cover.forumDocNo),
       meeting: { name: e(view.cover.meeting.name), place: line(view.cover.meeting.place), date: line(view.cover.meeting.date) },
     },
-    title: e(view.title),
+    title: escapeHeading(view.title),
     introduction: {
-      heading: e(view.introduction.heading),
+      heading: escapeHeading(view.introduction.heading),
       paragraphs: view.introduction.paragraphs.map((p) => blockToMarkdown(p)),
       steps: listLines(view.introduction.steps),
     },
     crossCutting: {
       lead: blockToMarkdown(view.crossCutting.lead),
-      areas: view.crossCutting.areas.map((area) => ({ name: e(area.name), activities: listLines(area.activities) })),
+      areas: view.crossCutting.areas.map((area) => ({ name: escapeHeading(area.name), activities: listLines(area.activities) })),
     },
     deliverables: {
-      heading: e(view.deliverables.heading),
+      heading: escapeHeading(view.deliverables.heading),
       items: view.deliverables.items.map((item) => ({ number: item.number, text: runsToMarkdown(item.text) })),
     },
     plans: {
-      heading: e(view.plans.heading),
+      heading: escapeHeading(view.plans.heading),
       columns: view.plans.columns.map(e),
       rows: view.plans.rows.map((row) => ({
         title: runsToMarkdown(row.title),

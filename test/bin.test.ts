@@ -1,0 +1,50 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "./support/workplan.js";
+
+/** bin/ctwg.js runs the compiled program, so dist/ must exist. */
+beforeAll(() => {
+  if (!existsSync(join(ROOT, "dist", "cli", "program.js"))) {
+    execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "inherit" });
+  }
+}, 120_000);
+
+const ctwg = (args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, "bin", "ctwg.js"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined },
+  });
+
+describe("bin/ctwg.js", () => {
+  it("lints the 2017 workplan, exit code 0", () => {
+    const result = ctwg(["lint", "2017"]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("no problems in 1 file");
+  });
+
+  it("exits 1 on a broken file and prints diagnostics, not a stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ctwg-bin-"));
+    try {
+      const file = join(dir, "broken.yaml");
+      writeFileSync(file, "year: 2017\ncover:\n  title: a\n  title: b\n");
+      const result = ctwg(["build", file, "--out", join(dir, "out")]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("[yaml/duplicate-key]");
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(existsSync(join(dir, "out"))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 2 on a usage error", () => {
+    const result = ctwg(["frobnicate"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});

@@ -1,0 +1,42 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Io } from "../../src/cli/io.js";
+import { run } from "../../src/cli/program.js";
+import { ROOT } from "./workplan.js";
+
+/** What one in-process run of the CLI printed and returned. */
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with captured output; no colour unless `env` asks for it. */
+export async function runCli(
+  argv: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  tty = false,
+): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: { write: (text: string) => (stdout += text), isTTY: tty },
+    stderr: { write: (text: string) => (stderr += text), isTTY: tty },
+    env,
+    cwd,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** A temporary working folder holding a copy of workplans/2017.yaml; remove it with `cleanup`. */
+export function tempProject(options: { with2017?: boolean } = {}): { cwd: string; cleanup: () => void } {
+  const cwd = mkdtempSync(join(tmpdir(), "ctwg-test-"));
+  if (options.with2017 ?? true) {
+    mkdirSync(join(cwd, "workplans"));
+    copyFileSync(join(ROOT, "workplans", "2017.yaml"), join(cwd, "workplans", "2017.yaml"));
+  }
+  return { cwd, cleanup: () => rmSync(cwd, { recursive: true, force: true }) };
+}
