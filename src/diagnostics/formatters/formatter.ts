@@ -1,5 +1,13 @@
 import type { Diagnostic } from "../diagnostic.js";
 
+/** What formatters may say about a rule (SARIF lists them); the lint rules and the built-in checks provide it. */
+export interface RuleDescription {
+  id: string;
+  severity: Diagnostic["severity"];
+  description: string;
+  help: string;
+}
+
 /** Styles a formatter may apply; identity functions when colour is off. */
 export interface Paint {
   error(text: string): string;
@@ -14,6 +22,10 @@ export interface FormatOptions {
   /** Each file's text, for code frames. */
   sources: ReadonlyMap<string, string>;
   paint: Paint;
+  /** Metadata of every rule that may appear, for formats that describe rules (SARIF). */
+  rules?: readonly RuleDescription[];
+  /** ctwg's version, for formats that name the tool. */
+  toolVersion?: string;
 }
 
 /** A formatter is a pure function from diagnostics to the text printed. */

@@ -1,0 +1,65 @@
+import type { DataPath, Severity } from "../diagnostics/diagnostic.js";
+import type { Workplan } from "../model/schema.js";
+import type { Glossary } from "./glossary.js";
+
+/** What a rule says about itself: shown by `--format sarif`, in docs, and in "did you mean" for rule ids. */
+export interface RuleMeta {
+  id: string;
+  /** The severity unless ctwg.config.yaml sets another. */
+  severity: Severity;
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** Why it matters and how to fix a finding. */
+  help: string;
+}
+
+/** A text edit that fixes a finding: replace `[from, to)` of the source text with `text`. */
+export interface TextEdit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * What a rule reports: where in the data, what is wrong, how to fix it. `needle` narrows the
+ * position to a piece of the value's text; `fix` is a safe, mechanical repair `--fix` may apply.
+ */
+export interface Finding {
+  path: DataPath;
+  message: string;
+  hint?: string;
+  needle?: string;
+  fix?: FixRequest;
+  related?: { message: string; path: DataPath }[];
+}
+
+/** A fix described in data terms; the engine turns it into text edits that keep the YAML's layout. */
+export type FixRequest =
+  | { kind: "replace-text"; path: DataPath; find: string; replace: string }
+  | { kind: "set-flag"; path: DataPath; key: string; value: boolean };
+
+/** What a rule's check receives. */
+export interface RuleContext {
+  workplan: Workplan;
+  /** The file as given (`workplans/2017.yaml`), for rules about its name. */
+  file: string;
+  /** The previous year's workplan, when its file exists and is valid. */
+  previous: Workplan | undefined;
+  glossary: Glossary;
+  report(finding: Finding): void;
+}
+
+/** An example a rule's test runs: an edit of the 2017 plan that passes the rule, or fails it. */
+export interface RuleExample {
+  title: string;
+  edit: (workplan: Workplan) => void;
+  file?: string;
+}
+
+export interface Rule extends RuleMeta {
+  check(context: RuleContext): void;
+  examples: { pass: RuleExample[]; fail: RuleExample[] };
+}
+
+/** Declares a rule; the identity function, for types and a uniform look. */
+export const defineRule = (rule: Rule): Rule => rule;
