@@ -1,7 +1,12 @@
-import { resolve } from "node:path";
+import { access } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { writeArtifacts, type Artifact } from "./emit/write-artifacts.js";
+import type { LintSettings } from "./load/lint-settings.js";
 import { readSource } from "./load/read-source.js";
+import { DEFAULT_CONFIG } from "./lint/config.js";
+import { EMPTY_GLOSSARY } from "./lint/glossary.js";
+import type { TextEdit } from "./lint/rule.js";
 import { validateWorkplan } from "./model/validate-workplan.js";
 import type { Workplan } from "./model/schema.js";
 import { locateWithin } from "./parse/locate.js";
@@ -41,8 +46,44 @@ export async function check(file: string, options: { cwd?: string } = {}): Promi
   return { file, text: read.value, ...compileWorkplan(read.value, file) };
 }
 
+/** What linting one file found, and the edits that would fix its fixable findings. */
+export interface LintReport extends FileReport {
+  fixes: TextEdit[][];
+}
+
+export interface LintOptions {
+  cwd?: string;
+  /** From loadLintSettings(); defaults: every rule at its own severity, no glossary. */
+  settings?: Pick<LintSettings, "config" | "glossary">;
+}
+
+/**
+ * Checks a workplan file and runs the lint rules on it, with the previous year's plan (the file
+ * `YEAR-1.yaml` beside it) when that exists and is valid.
+ */
+export async function lint(file: string, options: LintOptions = {}): Promise<LintReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const report = await check(file, { cwd });
+  if (!report.workplan || !report.source || hasErrors(report.diagnostics)) return { ...report, fixes: [] };
+  const previousFile = join(dirname(file), `${report.workplan.year - 1}.yaml`);
+  const previous = (await access(resolve(cwd, previousFile)).then(() => true, () => false))
+    ? (await check(previousFile, { cwd })).workplan
+    : undefined;
+  const { lintWorkplan } = await import("./lint/lint-workplan.js");
+  const result = lintWorkplan({
+    source: report.source,
+    workplan: report.workplan,
+    previous,
+    glossary: options.settings?.glossary ?? EMPTY_GLOSSARY,
+    config: options.settings?.config ?? DEFAULT_CONFIG,
+  });
+  return { ...report, diagnostics: [...report.diagnostics, ...result.diagnostics], fixes: result.fixes };
+}
+
 export interface BuildOptions {
   cwd?: string;
+  /** Lint settings; a build stops on lint errors as on schema errors. */
+  settings?: Pick<LintSettings, "config" | "glossary">;
   /** The output folder; each workplan goes to `<outDir>/<year>/`. */
   outDir?: string;
   formats?: readonly FormatId[];
@@ -50,7 +91,7 @@ export interface BuildOptions {
   timestamp?: Date;
 }
 
-export interface BuildReport extends FileReport {
+export interface BuildReport extends LintReport {
   artifacts: Artifact[];
   written: string[];
   unchanged: string[];
@@ -60,7 +101,7 @@ export interface BuildReport extends FileReport {
 export async function build(file: string, options: BuildOptions = {}): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
   const formats = options.formats ?? FORMAT_IDS;
-  const report = await check(file, { cwd });
+  const report = await lint(file, { cwd, ...(options.settings ? { settings: options.settings } : {}) });
   if (report.workplan && report.source && formats.includes("pdf")) {
     const { checkGlyphCoverage } = await import("./render/pdf/glyph-coverage.js");
     for (const { needle, ...problem } of checkGlyphCoverage(report.workplan)) {

@@ -5,8 +5,8 @@ import { registerSchema } from "./commands/schema.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { processIo, type Io } from "./io.js";
 import { UsageError } from "./usage-error.js";
+import { VERSION } from "./version.js";
 
-const VERSION = "0.1.0";
 
 /** Builds the commander program; commands report their exit code through `setExit`. */
 export function createProgram(io: Io, setExit: (code: ExitCode) => void): Command {

@@ -31,18 +31,26 @@ export async function writeArtifacts(artifacts: readonly Artifact[], outDir: str
       report.unchanged.push(target);
       continue;
     }
-    await mkdir(dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-    try {
-      await writeFile(temporary, artifact.bytes, { flag: "wx" });
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeFileAtomic(target, artifact.bytes);
     report.written.push(target);
   }
   return report;
+}
+
+/**
+ * Writes a file whole or not at all: to a temporary name in the same folder, then renamed over the
+ * target (a rename within a folder is atomic). Also used for `lint --fix` and `lint --output`.
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile(temporary, bytes, { flag: "wx" });
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 async function sameBytes(path: string, bytes: Uint8Array): Promise<boolean> {

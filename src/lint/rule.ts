@@ -21,21 +21,25 @@ export interface TextEdit {
 }
 
 /**
- * What a rule reports: where in the data, what is wrong, how to fix it. `needle` narrows the
- * position to a piece of the value's text; `fix` is a safe, mechanical repair `--fix` may apply.
+ * What a rule reports: where in the data, what is wrong, how to fix it. `at` (characters of the
+ * string at `path`) or `needle` (its first occurrence) narrows the position to part of a text;
+ * `fix` is a safe, mechanical repair `--fix` may apply.
  */
 export interface Finding {
   path: DataPath;
   message: string;
   hint?: string;
+  at?: { start: number; end: number };
   needle?: string;
-  fix?: FixRequest;
+  fix?: FixRequest[];
   related?: { message: string; path: DataPath }[];
 }
 
-/** A fix described in data terms; the engine turns it into text edits that keep the YAML's layout. */
+/** A fix in data terms; the engine turns it into text edits that keep the YAML's comments and layout. */
 export type FixRequest =
-  | { kind: "replace-text"; path: DataPath; find: string; replace: string }
+  /** Replace characters `[start, end)` of the string at `path`. */
+  | { kind: "replace-text"; path: DataPath; start: number; end: number; text: string }
+  /** Set a boolean key of the mapping at `path`, adding the key if it is missing. */
   | { kind: "set-flag"; path: DataPath; key: string; value: boolean };
 
 /** What a rule's check receives. */

@@ -113,6 +113,7 @@ export const Deliverable = z.strictObject({
   project: nonEmpty("APEC project number: `CTWG 01 2016A`.").optional(),
   event: Event.optional(),
   plan: Plan.optional(),
+  noPlan: nonEmpty("Why the deliverable has no row in the itemized table (it is never printed).").optional(),
 });
 
 export const CrossCuttingArea = z.strictObject({

@@ -1,21 +1,30 @@
-import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import { isScalar, type Node } from "yaml";
 import type { DataPath, Span } from "../diagnostics/diagnostic.js";
 import { spanOf, type SourceFile } from "./parse-workplan.js";
+import { nodeAt } from "./node-at.js";
+import { scalarOffsets } from "./scalar-offsets.js";
 
 /** What a data path points at: the value itself, or the key that names it (for an unknown key). */
 export type Target = "value" | "key";
 
 /**
- * The span of `needle` inside the value a path names (a character the fonts lack, a word), or the
- * value's span when the needle is not written literally there (an escape in a quoted string).
+ * The span of characters `[start, end)` of the string value a path names (a word a rule found, a
+ * character the fonts lack), exact even inside a folded paragraph; the value's span when the
+ * value's spelling in the file is not one the offset map models.
  */
+export function locateRange(source: SourceFile, path: DataPath, start: number, end: number): Span | undefined {
+  const offsets = scalarOffsets(source, path);
+  if (!offsets || end > offsets.length - 1) return locate(source, path);
+  const to = end > start ? offsets[end - 1]! + 1 : offsets[start]! + 1;
+  return spanOf(source.lineCounter, offsets[start]!, to);
+}
+
+/** The span of the first occurrence of `needle` in the value a path names; see locateRange. */
 export function locateWithin(source: SourceFile, path: DataPath, needle: string): Span | undefined {
-  const span = locate(source, path);
-  if (!span) return span;
-  const from = source.lineCounter.lineStarts[span.start.line - 1]! + span.start.column - 1;
-  const to = source.lineCounter.lineStarts[span.end.line - 1]! + span.end.column - 1;
-  const at = source.text.slice(from, to).indexOf(needle);
-  return at === -1 ? span : spanOf(source.lineCounter, from + at, from + at + needle.length);
+  const value = nodeAt(source, path).node;
+  const text = isScalar(value) && typeof value.value === "string" ? value.value : undefined;
+  const at = text?.indexOf(needle) ?? -1;
+  return at === -1 ? locate(source, path) : locateRange(source, path, at, at + needle.length);
 }
 
 /**
@@ -23,28 +32,8 @@ export function locateWithin(source: SourceFile, path: DataPath, needle: string)
  * past the data (a missing key points at the key of the mapping that should hold it).
  */
 export function locate(source: SourceFile, path: DataPath, target: Target = "value"): Span | undefined {
-  let node: unknown = source.document.contents;
-  let key: Node | undefined;
-  for (const segment of path) {
-    let next: unknown;
-    let nextKey: Node | undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (pair) {
-        next = pair.value;
-        nextKey = pair.key as Node;
-      }
-    } else if (isSeq(node) && typeof segment === "number") {
-      next = node.items[segment];
-    }
-    if (next === undefined) {
-      if (nextKey) return spanOfNode(source, nextKey); // key present with an empty value
-      break;
-    }
-    node = next;
-    key = nextKey;
-    if (next === null) return key ? spanOfNode(source, key) : undefined;
-  }
+  const { node, key, complete } = nodeAt(source, path);
+  if (!complete && node === null) return key ? spanOfNode(source, key) : undefined;
   if (target === "key" && key) return spanOfNode(source, key);
   // An empty value (`submittedBy:`) has no text of its own to point at; its key does.
   if (isScalar(node) && node.value === null && key && node.range && node.range[0] === node.range[1]) return spanOfNode(source, key);

@@ -98,7 +98,7 @@ export function buildView(workplan: Workplan): WorkplanView {
     },
     deliverables: {
       heading: `1. Expected Outcomes/Deliverables for ${year}`,
-      items: numbered.map(({ deliverable, number }) => ({ id: deliverable.id, number, text: runs(deliverable.text) })),
+      items: numbered.map(({ deliverable, number }) => ({ id: deliverable.id, number, text: withTbc(deliverable) })),
     },
     plans: {
       heading: `2. Itemized Work Plans for ${year}`,
@@ -139,6 +139,16 @@ function firstDayOf(spec: string): string {
 function formatDate(spec: string): string {
   const parsed = parseDateSpec(spec);
   return typeof parsed === "string" ? spec : formatDateSpec(parsed);
+}
+
+/**
+ * A deliverable's text, with "(tbc)" added when its event is marked `tbc` and the text does not say
+ * so already. Why: the flag is the record, and the tabled document shows it the way APEC plans do.
+ */
+function withTbc(deliverable: Workplan["deliverables"][number]): Run[] {
+  const text = runs(deliverable.text);
+  const says = text.some((run) => /\(tbc\)/i.test(run.text));
+  return deliverable.event?.tbc && !says ? [...text, { text: " (tbc)", em: false }] : text;
 }
 
 export function runs(text: RichText): Run[] {

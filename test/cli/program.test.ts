@@ -22,7 +22,7 @@ function breakWorkplan() {
 describe("ctwg build", () => {
   it("writes the Markdown and HTML of a year into out/YEAR/", async () => {
     const result = await runCli(["build", "2017"], cwd);
-    expect(result.stderr).toBe("");
+    expect(result.stderr).toBe("! workplans/2017.yaml: 8 warnings; `ctwg lint workplans/2017.yaml` shows them\n");
     expect(result.code).toBe(0);
     const md = join(cwd, "out", "2017", `${STEM}.md`);
     const html = join(cwd, "out", "2017", `${STEM}.html`);
@@ -117,21 +117,21 @@ describe("ctwg build", () => {
 });
 
 describe("ctwg lint", () => {
-  it("passes the committed workplan, exit code 0", async () => {
-    const result = await runCli(["lint"], cwd);
+  it("reports the committed workplan's slips as warnings, exit code 0", async () => {
+    const result = await runCli(["lint", "--format", "pretty"], cwd);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("no problems in 1 file");
+    expect(result.stdout).toContain("8 problems (8 warnings) in 1 of 1 file");
     expect(result.stderr).toBe("");
   });
 
   it("reports a broken workplan with code frames, exit code 1", async () => {
     breakWorkplan();
-    const result = await runCli(["lint", "2017"], cwd);
+    const result = await runCli(["lint", "2017", "--format", "pretty"], cwd);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("[schema/wrong-type]");
     expect(result.stdout).toContain("[schema/invalid-value]");
     expect(result.stdout).toContain("did you mean `Consideration`?");
-    expect(result.stdout).toContain("2 errors in 1 of 1 file");
+    expect(result.stdout).toContain("✖ 2 problems (2 errors) in 1 of 1 file");
   });
 
   it("prints JSON with file, line, column, severity, ruleId and message", async () => {
@@ -146,10 +146,13 @@ describe("ctwg lint", () => {
     ]);
   });
 
-  it("prints an empty JSON array for a valid workplan", async () => {
+  it("prints the warnings of a valid workplan as JSON, exit code 0", async () => {
     const result = await runCli(["lint", "--format", "json"], cwd);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual([]);
+    const diagnostics = JSON.parse(result.stdout) as { severity: string; ruleId: string }[];
+    expect(diagnostics).toHaveLength(8);
+    expect(new Set(diagnostics.map((d) => d.severity))).toEqual(new Set(["warning"]));
+    expect(new Set(diagnostics.map((d) => d.ruleId))).toEqual(new Set(["consistent-acronym", "tbc-in-text", "stale-date"]));
   });
 
   it("prints one line a diagnostic in the compact format", async () => {
@@ -187,7 +190,7 @@ describe("colour", () => {
   });
 
   it("is forced on by FORCE_COLOR=1", async () => {
-    const result = await runCli(["lint"], cwd, { FORCE_COLOR: "1" });
+    const result = await runCli(["lint", "--format", "pretty"], cwd, { FORCE_COLOR: "1" });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(ANSI);
   });
@@ -197,7 +200,7 @@ describe("colour", () => {
   });
 
   it("is turned off by --no-color even when FORCE_COLOR is set", async () => {
-    const result = await runCli(["--no-color", "lint"], cwd, { FORCE_COLOR: "1" });
+    const result = await runCli(["--no-color", "lint", "--format", "pretty"], cwd, { FORCE_COLOR: "1" });
     expect(result.code).toBe(1);
     expect(result.stdout).not.toMatch(ANSI);
     expect(result.stdout).toContain("[schema/wrong-type]");

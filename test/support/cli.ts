@@ -31,12 +31,13 @@ export async function runCli(
   return { code, stdout, stderr };
 }
 
-/** A temporary working folder holding a copy of workplans/2017.yaml; remove it with `cleanup`. */
+/** A temporary working folder holding copies of workplans/2017.yaml and the glossary; remove it with `cleanup`. */
 export function tempProject(options: { with2017?: boolean } = {}): { cwd: string; cleanup: () => void } {
   const cwd = mkdtempSync(join(tmpdir(), "ctwg-test-"));
   if (options.with2017 ?? true) {
     mkdirSync(join(cwd, "workplans"));
     copyFileSync(join(ROOT, "workplans", "2017.yaml"), join(cwd, "workplans", "2017.yaml"));
+    copyFileSync(join(ROOT, "workplans", "glossary.yaml"), join(cwd, "workplans", "glossary.yaml"));
   }
   return { cwd, cleanup: () => rmSync(cwd, { recursive: true, force: true }) };
 }

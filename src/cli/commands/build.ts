@@ -7,6 +7,7 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
+import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
 interface BuildOptions {
@@ -26,13 +27,21 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
     .action(async (args: string[], options: BuildOptions) => {
       const formats = parseFormats(options.format);
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
+      const settings = await settingsFor(io, program.opts().color);
+      if (!settings) return setExit(EXIT.failure);
       const files = await inputFiles(args, io.cwd);
       const stderrPaint = paintFor(io, "stderr", program.opts().color);
       const stdoutPaint = paintFor(io, "stdout", program.opts().color);
       let failed = false;
       for (const file of files) {
-        const report = await build(file, { cwd: io.cwd, outDir: options.out, formats, ...(timestamp ? { timestamp } : {}) });
-        if (report.diagnostics.length > 0) io.stderr.write(formatReports([report], "pretty", stderrPaint));
+        const report = await build(file, { cwd: io.cwd, outDir: options.out, formats, settings, ...(timestamp ? { timestamp } : {}) });
+        // Errors are shown in full; warnings are counted, and `ctwg lint` shows them, so a build stays short.
+        const errors = report.diagnostics.filter((d) => d.severity === "error");
+        if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));
+        const warnings = report.diagnostics.length - errors.length;
+        if (warnings > 0 && errors.length === 0) {
+          io.stderr.write(`${stderrPaint.warning("!")} ${file}: ${warnings} warning${warnings === 1 ? "" : "s"}; \`ctwg lint ${file}\` shows them\n`);
+        }
         if (hasErrors(report.diagnostics)) {
           io.stderr.write(`${stderrPaint.error("✖")} ${file}: not built, fix the errors above\n`);
           failed = true;

@@ -1,0 +1,52 @@
+import type { Diagnostic } from "../diagnostic.js";
+import type { Formatter } from "./formatter.js";
+
+/**
+ * JUnit XML for CI test reports: a `<testsuite>` per file with diagnostics, a `<testcase>` per
+ * diagnostic. Errors and warnings are `<failure>`s; an info is a passing testcase whose text is in
+ * `<system-out>`. Why warnings fail: a report that shows them green hides them; whether they fail
+ * the build is the exit code's business, not the report's.
+ */
+export const junit: Formatter = (diagnostics) => {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const lines = [
+    `<?xml version="1.0" encoding="utf-8"?>`,
+    `<testsuites name="ctwg lint" tests="${diagnostics.length}" failures="${failures(diagnostics)}">`,
+  ];
+  for (const [file, list] of byFile) {
+    lines.push(`  <testsuite name="${attr(file)}" tests="${list.length}" failures="${failures(list)}">`);
+    for (const d of list) lines.push(...testcase(d));
+    lines.push(`  </testsuite>`);
+  }
+  lines.push(`</testsuites>`);
+  return lines.join("\n") + "\n";
+};
+
+function testcase(d: Diagnostic): string[] {
+  const at = d.span ? `${d.span.start.line}:${d.span.start.column}` : "";
+  const open = `    <testcase classname="${attr(d.file)}" name="${attr(at ? `${d.ruleId} at ${at}` : d.ruleId)}">`;
+  const where = at ? `${d.file}:${at}` : d.file;
+  const hint = d.hint ? ` (${d.hint})` : "";
+  const body =
+    d.severity === "info"
+      ? `      <system-out>${text(`${where}: info: ${d.message}${hint}`)}</system-out>`
+      : `      <failure type="${d.severity}" message="${attr(d.message)}">${text(`${where}: ${d.message}${hint}`)}</failure>`;
+  return [open, body, `    </testcase>`];
+}
+
+const failures = (list: readonly Diagnostic[]) => list.filter((d) => d.severity !== "info").length;
+
+/** Why: XML 1.0 cannot carry most control characters even as `&#n;`, so they are dropped. */
+const legal = (s: string) => s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "");
+
+const text = (s: string) =>
+  legal(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
+
+/** Why tabs and newlines as references: a parser turns them into spaces in a raw attribute value. */
+const attr = (s: string) =>
+  text(s)
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/\t/g, "&#9;")
+    .replace(/\n/g, "&#10;");

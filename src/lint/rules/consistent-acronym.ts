@@ -1,0 +1,58 @@
+import { defineRule } from "../rule.js";
+import { acronymUses } from "./acronyms.js";
+
+/**
+ * One acronym, one spelling, within a plan: the 2017 source writes TPTWG and TPT-WG, MEG-SEC and
+ * "MEG- SEC", CTI/SCCP and "CTI SCCP". The spelling in the glossary wins; without one, the more
+ * frequent spelling does, and the others are reported.
+ *
+ * Passes: TPTWG throughout. Fails: TPTWG in one place and TPT-WG in another.
+ */
+export const consistentAcronym = defineRule({
+  id: "consistent-acronym",
+  severity: "warning",
+  description: "An acronym is written the same way throughout the plan.",
+  help: "Readers and search treat TPTWG and TPT-WG as different names. Use the glossary's spelling everywhere.",
+  check({ workplan, glossary, report }) {
+    const byKey = new Map<string, Map<string, number>>();
+    const uses = acronymUses(workplan);
+    for (const use of uses) {
+      const spellings = byKey.get(use.key) ?? new Map<string, number>();
+      spellings.set(use.written, (spellings.get(use.written) ?? 0) + 1);
+      byKey.set(use.key, spellings);
+    }
+    const known = new Map([...glossary.acronyms.keys()].map((acronym) => [acronym.replace(/-/g, ""), acronym]));
+    const preferred = new Map<string, string>();
+    for (const [key, spellings] of byKey) {
+      if (spellings.size < 2) continue;
+      const fromGlossary = known.get(key);
+      const spaces = (text: string) => (text.match(/\s/g) ?? []).length;
+      // Without the glossary: the most frequent spelling; on a tie, the one with fewer stray spaces ("MEG- SEC" is a slip).
+      const ranked = [...spellings].sort((a, b) => b[1] - a[1] || spaces(a[0]) - spaces(b[0]) || a[0].localeCompare(b[0]));
+      const best = fromGlossary && spellings.has(fromGlossary) ? fromGlossary : ranked[0]![0];
+      preferred.set(key, best);
+    }
+    for (const use of uses) {
+      const best = preferred.get(use.key);
+      if (best === undefined || use.written === best) continue;
+      report({
+        path: use.path,
+        needle: use.written,
+        message: `"${use.written}" is written "${best}" elsewhere in this plan`,
+        hint: `write ${best} everywhere${known.get(use.key) === best ? " (the glossary's spelling)" : ""}`,
+      });
+    }
+  },
+  examples: {
+    pass: [
+      {
+        title: "one spelling of each",
+        edit: (w) => {
+          w.crossCutting.areas = w.crossCutting.areas.slice(2);
+          w.introduction.steps = [];
+        },
+      },
+    ],
+    fail: [{ title: "the 2017 plan: TPTWG and TPT-WG", edit: () => {} }],
+  },
+});

@@ -1,0 +1,60 @@
+import type { DataPath } from "../../diagnostics/diagnostic.js";
+import { proseTexts } from "../prose.js";
+import { defineRule } from "../rule.js";
+
+/** Spellings APEC does not use, and the member economy's APEC name. */
+const SPELLINGS: [RegExp, string][] = [
+  [/\bViet-?nam\b/g, "Viet Nam"],
+  [/\bHong Kong\b(?!, China)/g, "Hong Kong, China"],
+  [/\bTaiwan\b/g, "Chinese Taipei"],
+  [/\b(?:South Korea|Korea, Republic of)\b/g, "Republic of Korea"],
+  [/\bRussian Federation\b/g, "Russia"],
+  [/\bBrunei\b(?! Darussalam)/g, "Brunei Darussalam"],
+  [/\bPeople's Republic of China\b/g, "China"],
+  [/\b(?:United States of America|U\.S\.A\.|USA)(?![\w.])/g, "United States"],
+  [/\bPNG\b/g, "Papua New Guinea"],
+];
+
+/**
+ * Member economies are written as APEC writes them: Viet Nam (not Vietnam), Hong Kong, China;
+ * Chinese Taipei; Republic of Korea; Russia; Brunei Darussalam; United States; Papua New Guinea.
+ * Fixable: `--fix` writes the APEC name.
+ *
+ * Passes: "Nha Trang, Viet Nam". Fails: "Nha Trang, Vietnam"; `economy: Vietnam`.
+ */
+export const economySpelling = defineRule({
+  id: "economy-spelling",
+  severity: "warning",
+  description: "Member economies use their APEC names (Viet Nam, Hong Kong, China; Chinese Taipei; …).",
+  help: "APEC documents name economies as the economies agreed. `ctwg lint --fix` replaces the spelling.",
+  check({ workplan, report }) {
+    const fields: { path: DataPath; text: string }[] = [
+      ...proseTexts(workplan).flatMap((text) => text.parts),
+      { path: ["cover", "meeting", "economy"], text: workplan.cover.meeting.economy },
+      ...workplan.deliverables.flatMap((d, i) =>
+        d.event?.place ? [{ path: ["deliverables", i, "event", "place", "economy"], text: d.event.place.economy }] : [],
+      ),
+    ];
+    for (const { path, text } of fields) {
+      for (const [pattern, name] of SPELLINGS) {
+        for (const match of text.matchAll(pattern)) {
+          report({
+            path,
+            at: { start: match.index!, end: match.index! + match[0].length },
+            message: `"${match[0]}" is written "${name}" in APEC documents`,
+            hint: `write ${name} (ctwg lint --fix does it)`,
+            fix: [{ kind: "replace-text", path, start: match.index!, end: match.index! + match[0].length, text: name }],
+          });
+        }
+      }
+    }
+  },
+  examples: {
+    pass: [{ title: "Viet Nam as APEC writes it", edit: () => {} }],
+    fail: [
+      { title: "Vietnam in a deliverable", edit: (w) => void (w.deliverables[0]!.text = "Hold the 9th CTWG Meeting in Nha Trang, Vietnam") },
+      { title: "Vietnam as an event's economy", edit: (w) => void (w.deliverables[0]!.event!.place!.economy = "Vietnam") },
+      { title: "Hong Kong without China", edit: (w) => void w.introduction.paragraphs.push("Hong Kong will host the workshop.") },
+    ],
+  },
+});

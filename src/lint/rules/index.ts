@@ -1,0 +1,39 @@
+import type { Rule } from "../rule.js";
+import { consistentAcronym } from "./consistent-acronym.js";
+import { deliverableHasPlan } from "./deliverable-has-plan.js";
+import { economySpelling } from "./economy-spelling.js";
+import { eventInPlanYear } from "./event-in-plan-year.js";
+import { knownAcronym } from "./known-acronym.js";
+import { knownMandateSource } from "./known-mandate-source.js";
+import { meetingSequence } from "./meeting-sequence.js";
+import { noDoubleSpaces } from "./no-double-spaces.js";
+import { noEmptyText } from "./no-empty-text.js";
+import { noTrailingSpaces } from "./no-trailing-spaces.js";
+import { requiredCell } from "./required-cell.js";
+import { staleDate } from "./stale-date.js";
+import { symbolShape } from "./symbol-shape.js";
+import { tbcInText } from "./tbc-in-text.js";
+import { uniqueIds } from "./unique-ids.js";
+import { uniqueTitles } from "./unique-titles.js";
+import { yearConsistent } from "./year-consistent.js";
+
+/** Every lint rule, in the order they run. Registering a rule is one line here. */
+export const RULES: readonly Rule[] = [
+  yearConsistent,
+  symbolShape,
+  staleDate,
+  eventInPlanYear,
+  deliverableHasPlan,
+  meetingSequence,
+  uniqueIds,
+  uniqueTitles,
+  economySpelling,
+  tbcInText,
+  consistentAcronym,
+  knownAcronym,
+  knownMandateSource,
+  noDoubleSpaces,
+  noTrailingSpaces,
+  noEmptyText,
+  requiredCell,
+];

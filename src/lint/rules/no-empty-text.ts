@@ -1,0 +1,24 @@
+import { proseTexts } from "../prose.js";
+import { defineRule } from "../rule.js";
+
+/**
+ * No empty paragraph, bullet or title: an empty string prints as a blank line or an empty bullet.
+ *
+ * Passes: the 2017 plan. Fails: `steps: [""]`.
+ */
+export const noEmptyText = defineRule({
+  id: "no-empty-text",
+  severity: "warning",
+  description: "No empty paragraph, list item or title.",
+  help: "Write the text, or remove the empty entry.",
+  check({ workplan, report }) {
+    for (const text of proseTexts(workplan)) {
+      if (text.text.trim() !== "") continue;
+      report({ path: text.path, message: "this text is empty", hint: "write the text, or remove the entry" });
+    }
+  },
+  examples: {
+    pass: [{ title: "the 2017 plan", edit: () => {} }],
+    fail: [{ title: "an empty step", edit: (w) => void w.introduction.steps.push("") }],
+  },
+});

@@ -1,0 +1,37 @@
+import { proseTexts } from "../prose.js";
+import { defineRule } from "../rule.js";
+
+/**
+ * No spaces at the start or end of a text (only quoted YAML strings can hold them). The runs of a
+ * paragraph are taken together, so the space between "theme of " and the theme is fine. Fixable.
+ *
+ * Passes: `text: Hold a workshop`. Fails: `text: "Hold a workshop "`.
+ */
+export const noTrailingSpaces = defineRule({
+  id: "no-trailing-spaces",
+  severity: "warning",
+  description: "No spaces at the start or end of a text.",
+  help: "Remove the spaces inside the quotes (`ctwg lint --fix`).",
+  check({ workplan, report }) {
+    for (const text of proseTexts(workplan)) {
+      const first = text.parts[0]!;
+      const last = text.parts[text.parts.length - 1]!;
+      const leading = /^\s+(?=\S)/.exec(first.text)?.[0];
+      const trailing = /(?<=\S)\s+$/.exec(last.text)?.[0];
+      if (leading) {
+        const at = { start: 0, end: leading.length };
+        report({ path: first.path, at, message: "the text starts with a space", hint: "remove it (ctwg lint --fix does it)",
+          fix: [{ kind: "replace-text", path: first.path, ...at, text: "" }] });
+      }
+      if (trailing) {
+        const at = { start: last.text.length - trailing.length, end: last.text.length };
+        report({ path: last.path, at, message: "the text ends with a space", hint: "remove it (ctwg lint --fix does it)",
+          fix: [{ kind: "replace-text", path: last.path, ...at, text: "" }] });
+      }
+    }
+  },
+  examples: {
+    pass: [{ title: "the 2017 plan, spaces between runs included", edit: () => {} }],
+    fail: [{ title: "a trailing space", edit: (w) => void (w.deliverables[4]!.text = "Agree on CTWG Strategic Plan 2018-2022 ") }],
+  },
+});

@@ -1,0 +1,50 @@
+import { MONTHS } from "../../model/date-spec.js";
+import { partAt, proseTexts } from "../prose.js";
+import { defineRule } from "../rule.js";
+
+const MONTH = MONTHS.join("|");
+/** "20-21 February 2016", "30 June-1 July 2016", "March 2016". */
+const DATE_IN_TEXT = new RegExp(`\\b(?:\\d{1,2}(?:\\s*-\\s*\\d{1,2})?\\s+)?(?:${MONTH})(?:\\s*-\\s*\\d{1,2}\\s+(?:${MONTH}))?,?\\s+(\\d{4})\\b`, "g");
+
+/**
+ * A date written in an item's text (a deliverable or its row) that falls before the plan's year. It
+ * is the classic slip of a plan started from last year's: the 2017 plan schedules a workshop "for
+ * 20-21 February 2016". Introduction and strategy texts may cite past events, so only items count.
+ *
+ * Passes: "held in Bali on March 2017" in the 2017 plan. Fails: "scheduled for 20-21 February 2016".
+ */
+export const staleDate = defineRule({
+  id: "stale-date",
+  severity: "warning",
+  description: "A date in a deliverable or its row falls before the plan's year.",
+  help: "Usually a date copied from last year's plan: correct the year. If the text really means a past event, suppress the finding with `# ctwg-disable-next-line stale-date` above it.",
+  check({ workplan, report }) {
+    for (const text of proseTexts(workplan)) {
+      if (!text.inItem) continue;
+      for (const match of text.text.matchAll(DATE_IN_TEXT)) {
+        const year = Number(match[1]);
+        if (year >= workplan.year) continue;
+        const part = partAt(text, match.index!);
+        report({
+          path: part.path,
+          at: { start: part.offset, end: part.offset + match[0].length },
+          message: `"${match[0]}" is before the plan's year, ${workplan.year}`,
+          hint: `a date left from an earlier plan? if the event is in ${workplan.year}, write ${match[0].replace(/\d{4}$/, String(workplan.year))}`,
+        });
+      }
+    }
+  },
+  examples: {
+    pass: [
+      {
+        title: "dates in the plan's year",
+        edit: (w) => void (w.deliverables[2]!.plan!.summary = ["The workshop in Lima, Peru scheduled for 20-21 February 2017."]),
+      },
+      { title: "a past event cited in the introduction", edit: (w) => {
+        w.deliverables[2]!.plan!.summary = ["No date here."];
+        w.introduction.paragraphs.push("As agreed on 3 March 2015.");
+      } },
+    ],
+    fail: [{ title: "the 2017 plan as tabled: 20-21 February 2016", edit: () => {} }],
+  },
+});

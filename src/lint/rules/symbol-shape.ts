@@ -1,0 +1,39 @@
+import { defineRule } from "../rule.js";
+
+/**
+ * APEC document symbols read YEAR/MEETING/FORUM/SERIAL with optional suffixes: `2017/SOM1/CTWG/004`,
+ * `2013/SOM1/EGILAT/006rev1`; plenary documents leave the forum out: `2007/SOM3/026anxE`. MEETING is
+ * a senior officials' meeting (SOM1, CSOM) or a forum's own numbered meeting (HRDWG29).
+ *
+ * Passes: `symbol: 2017/SOM1/SCE-COW/002`. Fails: `symbol: 2017-SOM1-SCE-COW-002`, `2017/SOM1/CTWG/4`.
+ */
+export const SYMBOL_SHAPE = /^(\d{4})\/([A-Z][A-Z-]*\d*)\/(?:([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\/)?(\d{3})((?:rev|anx|add|corr|att)[A-Za-z0-9]*)*$/;
+
+export const symbolShape = defineRule({
+  id: "symbol-shape",
+  severity: "error",
+  description: "The document symbol and forum document number have APEC's shape, YEAR/MEETING/FORUM/SERIAL.",
+  help: "Write the symbol as the secretariat issues it, e.g. 2017/SOM1/CTWG/004: four digits, the meeting, the forum, a three-digit serial, then any suffix such as rev1 or anxE.",
+  check({ workplan, report }) {
+    for (const key of ["symbol", "forumDocNo"] as const) {
+      const value = workplan.cover[key];
+      if (value === undefined || SYMBOL_SHAPE.test(value)) continue;
+      report({
+        path: ["cover", key],
+        message: `"${value}" is not an APEC document symbol (YEAR/MEETING/FORUM/SERIAL, like 2017/SOM1/CTWG/004)`,
+        hint: /\/\d{1,2}$/.test(value) ? "the serial has three digits: 004, not 4" : "separate the parts with /, and give the serial three digits",
+      });
+    }
+  },
+  examples: {
+    pass: [
+      { title: "the 2017 symbols", edit: () => {} },
+      { title: "a revision suffix", edit: (w) => void (w.cover.symbol = "2013/SOM1/EGILAT/006rev1") },
+      { title: "a plenary symbol without a forum", edit: (w) => void (w.cover.symbol = "2007/SOM3/026anxE") },
+    ],
+    fail: [
+      { title: "dashes for slashes", edit: (w) => void (w.cover.symbol = "2017-SOM1-SCE-COW-002") },
+      { title: "a short serial", edit: (w) => void (w.cover.forumDocNo = "2017/SOM1/CTWG/4") },
+    ],
+  },
+});

@@ -1,0 +1,69 @@
+import { isScalar, Scalar } from "yaml";
+import type { DataPath } from "../diagnostics/diagnostic.js";
+import { nodeAt } from "./node-at.js";
+import type { SourceFile } from "./parse-workplan.js";
+
+/**
+ * Where each character of a string value sits in the source text: `offsets[i]` is the offset of the
+ * value's i-th character, and `offsets[value.length]` the offset just after the last one.
+ * Why: a folded paragraph's value joins its lines with spaces, so a word's place in the value is not
+ * its place in the file; this map lets a finding point at the exact word and a fix edit only it.
+ * Returns undefined for the few spellings it does not model (escapes, blank lines inside a block,
+ * more-indented lines); callers then fall back to the whole value.
+ */
+export function scalarOffsets(source: SourceFile, path: DataPath): number[] | undefined {
+  const node = nodeAt(source, path).node;
+  if (!isScalar(node) || typeof node.value !== "string" || !node.range) return undefined;
+  const [start, end] = node.range;
+  const raw = source.text.slice(start, end);
+  let lines: { text: string; offset: number }[];
+  let joiner = " ";
+  switch (node.type) {
+    case Scalar.PLAIN:
+      lines = splitLines(raw, start);
+      break;
+    case Scalar.QUOTE_DOUBLE:
+    case Scalar.QUOTE_SINGLE:
+      if (raw.includes("\\") || raw.slice(1, -1).includes("''")) return undefined;
+      lines = splitLines(raw.slice(1, -1), start + 1);
+      break;
+    case Scalar.BLOCK_FOLDED:
+    case Scalar.BLOCK_LITERAL: {
+      const header = raw.indexOf("\n");
+      if (header === -1) return undefined;
+      lines = splitLines(raw.slice(header + 1).replace(/\n+$/, ""), start + header + 1);
+      const indents = lines.map((line) => /^ */.exec(line.text)![0].length);
+      if (indents.some((indent) => indent !== indents[0])) return undefined;
+      if (node.type === Scalar.BLOCK_LITERAL) joiner = "\n";
+      break;
+    }
+    default:
+      return undefined;
+  }
+  const offsets: number[] = [];
+  let value = "";
+  lines.forEach((line, i) => {
+    const lead = /^\s*/.exec(line.text)![0].length;
+    const content = node.type === Scalar.BLOCK_LITERAL ? line.text.slice(lead) : line.text.slice(lead).replace(/\s+$/, "");
+    if (content === "" && lines.length > 1) value += "\u0000"; // a blank line: not modelled
+    if (i > 0) {
+      offsets.push(lines[i - 1]!.offset + lines[i - 1]!.text.replace(/\s+$/, "").length);
+      value += joiner;
+    }
+    for (let k = 0; k < content.length; k++) offsets.push(line.offset + lead + k);
+    value += content;
+  });
+  if (value !== node.value) return undefined;
+  offsets.push(offsets.length > 0 ? offsets[offsets.length - 1]! + 1 : start);
+  return offsets;
+}
+
+function splitLines(text: string, offset: number): { text: string; offset: number }[] {
+  const lines: { text: string; offset: number }[] = [];
+  let at = offset;
+  for (const line of text.split("\n")) {
+    lines.push({ text: line, offset: at });
+    at += line.length + 1;
+  }
+  return lines;
+}

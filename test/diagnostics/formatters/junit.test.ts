@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../../src/diagnostics/diagnostic.js";
+import { junit } from "../../../src/diagnostics/formatters/junit.js";
+import { diagnostics, options } from "../../fixtures/formatters/diagnostics.js";
+
+interface Element {
+  name: string;
+  attributes: Record<string, string>;
+  children: Element[];
+  text: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** Decodes character data, throwing on a raw `<` or an `&` that starts no reference: what a parser rejects. */
+function decode(raw: string): string {
+  if (raw.includes("<")) throw new Error(`raw < in ${JSON.stringify(raw)}`);
+  return raw.replace(/&([^;]*);?/g, (whole, name: string) => {
+    if (!whole.endsWith(";")) throw new Error(`bare & in ${JSON.stringify(raw)}`);
+    if (/^#\d+$/.test(name)) return String.fromCodePoint(Number(name.slice(1)));
+    if (!(name in ENTITIES)) throw new Error(`unknown entity &${name};`);
+    return ENTITIES[name]!;
+  });
+}
+
+/**
+ * A strict little XML reader, enough for this format: one declaration, elements, double-quoted
+ * attributes and text, no comments or CDATA. Throws where a real parser would reject the document.
+ * Why not a library: none is installed, and this checks the points that matter here.
+ */
+function parseXml(xml: string): Element {
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml)) throw new Error("character not allowed in XML 1.0");
+  const declaration = /^<\?xml version="1\.0" encoding="utf-8"\?>\n/.exec(xml);
+  if (!declaration) throw new Error("no XML declaration");
+  const root: Element = { name: "#document", attributes: {}, children: [], text: "" };
+  const stack = [root];
+  const token = /<(\/?)([A-Za-z][\w.-]*)((?:\s+[A-Za-z][\w.-]*="[^"]*")*)\s*(\/?)>|([^<]+)/gy;
+  token.lastIndex = declaration[0].length;
+  while (token.lastIndex < xml.length) {
+    const m = token.exec(xml);
+    if (!m) throw new Error(`not well-formed at ${token.lastIndex}: ${xml.slice(token.lastIndex, token.lastIndex + 40)}`);
+    const [, closing, name, attributeText, selfClosing, text] = m;
+    const top = stack.at(-1)!;
+    if (text !== undefined) {
+      top.text += decode(text);
+    } else if (closing) {
+      if (top.name !== name) throw new Error(`</${name}> closes <${top.name}>`);
+      stack.pop();
+    } else {
+      const attributes: Record<string, string> = {};
+      for (const [, key, value] of attributeText!.matchAll(/([A-Za-z][\w.-]*)="([^"]*)"/g)) {
+        if (key! in attributes) throw new Error(`duplicate attribute ${key}`);
+        attributes[key!] = decode(value!);
+      }
+      const element: Element = { name: name!, attributes, children: [], text: "" };
+      top.children.push(element);
+      if (!selfClosing) stack.push(element);
+    }
+  }
+  if (stack.length !== 1) throw new Error(`<${stack.at(-1)!.name}> is not closed`);
+  if (root.children.length !== 1 || root.text.trim()) throw new Error("not exactly one root element");
+  return root.children[0]!;
+}
+
+const all = (element: Element, name: string): Element[] =>
+  element.children.flatMap((child) => [...(child.name === name ? [child] : []), ...all(child, name)]);
+
+const one = (d: Partial<Diagnostic>): Diagnostic => ({
+  ruleId: "some-rule",
+  severity: "error",
+  message: "Something is wrong.",
+  file: "workplans/2017.yaml",
+  path: [],
+  ...d,
+});
+
+// Golden files: update with `npx vitest run -u` and review the diff of test/fixtures/formatters/ like code.
+describe("junit", () => {
+  const out = junit(diagnostics, options);
+  const root = parseXml(out);
+
+  it("writes the golden XML", async () => {
+    await expect(out).toMatchFileSnapshot("../../fixtures/formatters/junit.xml");
+  });
+
+  it("the reader used here rejects what it should", () => {
+    expect(() => parseXml('<?xml version="1.0" encoding="utf-8"?>\n<a m="x < y"></a>')).toThrow(/raw </);
+    expect(() => parseXml('<?xml version="1.0" encoding="utf-8"?>\n<a>x & y</a>')).toThrow(/bare &/);
+    expect(() => parseXml('<?xml version="1.0" encoding="utf-8"?>\n<a><b></a>')).toThrow(/closes/);
+    expect(() => parseXml('<?xml version="1.0" encoding="utf-8"?>\n<a>\u0007</a>')).toThrow(/not allowed/);
+    expect(parseXml('<?xml version="1.0" encoding="utf-8"?>\n<a m="&lt;&#10;">&amp;</a>')).toMatchObject({ attributes: { m: "<\n" }, text: "&" });
+  });
+
+  it("has one testsuite per file and one testcase per diagnostic", () => {
+    expect(root.name).toBe("testsuites");
+    expect(root.attributes).toEqual({ name: "ctwg lint", tests: "5", failures: "4" });
+    const suites = all(root, "testsuite");
+    expect(suites.map((s) => s.attributes)).toEqual([
+      { name: "workplans/2017.yaml", tests: "4", failures: "3" },
+      { name: "workplans\\plan-2018.yaml", tests: "1", failures: "1" },
+    ]);
+    expect(all(root, "testcase")).toHaveLength(diagnostics.length);
+  });
+
+  it("names each testcase after its file, rule and position", () => {
+    expect(all(root, "testcase").map((t) => t.attributes)).toEqual([
+      { classname: "workplans/2017.yaml", name: "yaml/duplicate-key at 3:3" },
+      { classname: "workplans/2017.yaml", name: "schema/unknown-key at 7:3" },
+      { classname: "workplans/2017.yaml", name: "deliverable-has-plan at 40:5" },
+      { classname: "workplans/2017.yaml", name: "style/long-title at 55:12" },
+      { classname: "workplans\\plan-2018.yaml", name: "file-name-year" },
+    ]);
+  });
+
+  it("makes errors and warnings failures, and an info a passing testcase with output", () => {
+    const testcases = all(root, "testcase");
+    expect(testcases.map((t) => t.children.map((c) => c.name).join())).toEqual(["failure", "failure", "failure", "system-out", "failure"]);
+    expect(testcases.map((t) => t.children[0]!.attributes["type"])).toEqual(["error", "error", "warning", undefined, "warning"]);
+    expect(testcases[3]!.children[0]!.text).toBe("workplans/2017.yaml:55:12: info: The title is 142 characters long; titles over 120 wrap in the PDF.");
+  });
+
+  it("keeps every character of a message through the escaping", () => {
+    const failure = all(root, "failure")[2]!;
+    const d = diagnostics[2]!;
+    expect(failure.attributes["message"]).toBe(d.message);
+    expect(failure.text).toBe(`workplans/2017.yaml:40:5: ${d.message} (${d.hint})`);
+  });
+
+  it("escapes all five XML specials and keeps tabs and line breaks in attributes", () => {
+    const nasty = `a < b > c & d "e" 'f'\tg\nh\r\ni`;
+    const xml = junit([one({ message: nasty, ruleId: nasty, file: nasty })], options);
+    const testcase = all(parseXml(xml), "testcase")[0]!;
+    expect(testcase.attributes).toEqual({ classname: nasty, name: nasty });
+    expect(testcase.children[0]!.attributes["message"]).toBe(nasty);
+    expect(testcase.children[0]!.text).toBe(`${nasty}: ${nasty}`);
+    expect(xml).toContain('message="a &lt; b &gt; c &amp; d &quot;e&quot; &apos;f&apos;&#9;g&#10;h&#13;&#10;i"');
+  });
+
+  it("drops characters XML 1.0 cannot carry", () => {
+    const xml = junit([one({ message: "a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf\uD800g😀h" })], options);
+    const failure = all(parseXml(xml), "failure")[0]!;
+    expect(failure.attributes["message"]).toBe("abcdefg😀h");
+  });
+
+  it("writes an empty report when nothing was found", () => {
+    const empty = parseXml(junit([], options));
+    expect(empty.attributes).toEqual({ name: "ctwg lint", tests: "0", failures: "0" });
+    expect(empty.children).toEqual([]);
+  });
+});
