@@ -1,10 +1,29 @@
+import { readdir, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { GLOSSARY_FILE } from "../load/lint-settings.js";
 import { listWorkplans, resolveInput, WORKPLANS_DIR } from "../load/resolve-inputs.js";
 import { UsageError } from "./usage-error.js";
 
-/** The files a command works on: the years or paths given, or every workplan in `workplans/`. */
+/**
+ * The files a command works on: each year or file given, every workplan in each folder given, or,
+ * with no arguments, every `YEAR.yaml` in `workplans/`.
+ */
 export async function inputFiles(args: readonly string[], cwd: string): Promise<string[]> {
-  if (args.length > 0) return args.map((arg) => resolveInput(arg).file);
-  const files = await listWorkplans(cwd);
-  if (files.length === 0) throw new UsageError(`no workplans found: ${WORKPLANS_DIR}/ holds no YEAR.yaml file here; give a year or a path`);
+  if (args.length === 0) {
+    const files = await listWorkplans(cwd);
+    if (files.length === 0) throw new UsageError(`no workplans found: ${WORKPLANS_DIR}/ holds no YEAR.yaml file here; give a year or a path`);
+    return files;
+  }
+  const files: string[] = [];
+  for (const arg of args) {
+    const { file } = resolveInput(arg);
+    const stats = await stat(resolve(cwd, file)).catch(() => undefined);
+    if (!stats?.isDirectory()) {
+      files.push(file); // a missing or unreadable file is reported as a diagnostic by the reader
+      continue;
+    }
+    const names = (await readdir(resolve(cwd, file))).filter((name) => /\.ya?ml$/.test(name) && name !== GLOSSARY_FILE).sort();
+    files.push(...names.map((name) => join(file, name)));
+  }
   return files;
 }
