@@ -15,7 +15,7 @@ const nonEmpty = (description: string) =>
 export const Id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a kebab-case id (lowercase letters, digits and single hyphens)")
-  .describe("A stable kebab-case id, kept from year to year, e.g. `ctwg-meeting-9`.");
+  .describe("A stable kebab-case id, kept from year to year, e.g. `first-ctwg-meeting` (the year's first working-group meeting).");
 
 /** A day (`2017-02-28`), a month (`2017-08`) or an ISO 8601 range (`2017-02-21/2017-02-22`). */
 export const DateSpec = z

@@ -130,7 +130,7 @@ describe("validateWorkplan", () => {
   });
 
   it("reports an id that is not kebab-case", () => {
-    const { diagnostics } = compile(mutated("id: ctwg-meeting-9", "id: Not_Kebab"));
+    const { diagnostics } = compile(mutated("id: first-ctwg-meeting", "id: Not_Kebab"));
     expect(rulesAndPaths(diagnostics)).toEqual([["schema/invalid-format", ["deliverables", 0, "id"]]]);
     expect(diagnostics[0]!.message).toContain("Not_Kebab");
     expect(diagnostics[0]!.message).toContain("kebab-case");
@@ -158,7 +158,7 @@ describe("validateWorkplan", () => {
     text = replaceOnce(text, "purpose: Consideration", "purpose: Consideraton");
     text = replaceOnce(text, "  submittedBy: CTWG Chair", "  submitedBy: CTWG Chair");
     text = replaceOnce(text, "date: 2017-02-28", "date: 2017-02-30");
-    text = replaceOnce(text, "id: ctwg-meeting-9", "id: Not_Kebab");
+    text = replaceOnce(text, "id: first-ctwg-meeting", "id: Not_Kebab");
     text = replaceOnce(text, "kind: workshop\n      date: 2017-03", "kind: worksop\n      date: 2017-03");
     const { workplan, diagnostics } = compile(text);
     expect(workplan).toBeUndefined();

@@ -4,7 +4,7 @@ import { defineRule } from "../rule.js";
  * Ids are unique across deliverables and cross-cutting areas: later years and diffs find items by id,
  * and the HTML uses them as anchors.
  *
- * Passes: the 2017 ids. Fails: two deliverables with `id: ctwg-meeting-9`.
+ * Passes: the 2017 ids. Fails: two deliverables with `id: first-ctwg-meeting`.
  */
 export const uniqueIds = defineRule({
   id: "unique-ids",

@@ -1,0 +1,190 @@
+import type { DataPath } from "../diagnostics/diagnostic.js";
+import type { Deliverable, Workplan } from "../model/schema.js";
+import type { Change, ChangeSide, Section, WorkplanDiff } from "./change.js";
+import { matchItems, movedMatches } from "./match.js";
+import { blockTexts, listTexts, plain, type Located } from "./plain-text.js";
+import { wordDiff } from "./word-diff.js";
+import { yearShift } from "./year-shift.js";
+
+export interface DiffOptions {
+  /** How alike (0–1, by words) two items without a common id must be to count as one item changed. */
+  threshold?: number;
+  beforeLabel?: string;
+  afterLabel?: string;
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+
+/**
+ * Compares two workplans as documents: every part, items matched by id and then by wording, word-level
+ * edits for changed text, order changes as moves. Across years, the year and meeting numbers that are
+ * expected to move are not changes. Pure: two workplans in, a change list out.
+ */
+export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOptions = {}): WorkplanDiff {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const shift = yearShift(before, after);
+  const same = (a: string, b: string) => squash(a) === squash(b) || squash(shift(a)) === squash(b);
+  const changes: Change[] = [];
+
+  const text = (section: Section, label: string, a: Located | undefined, b: Located | undefined): Change[] => {
+    if (!a && !b) return [];
+    if (a && b) return same(a.text, b.text) ? [] : [{ kind: "changed", section, label, before: side(a), after: side(b), edits: wordDiff(a.text, b.text) }];
+    return [{ kind: a ? "removed" : "added", section, label, before: a ? side(a) : null, after: b ? side(b) : null }];
+  };
+
+  const list = (section: Section, label: (i: number) => string, a: readonly Located[], b: readonly Located[]): Change[] => {
+    const matching = matchItems(a, b, (item) => shift(item.text), threshold);
+    const moved = movedMatches(matching.matches);
+    const out: Change[] = [];
+    for (const i of matching.removed) out.push({ kind: "removed", section, label: label(i), before: side(a[i]!, i), after: null });
+    for (const match of matching.matches) {
+      const [x, y] = [a[match.before]!, b[match.after]!];
+      if (!same(x.text, y.text)) out.push({ kind: "changed", section, label: label(match.after), before: side(x, match.before), after: side(y, match.after), edits: wordDiff(x.text, y.text) });
+      if (moved.has(match)) out.push({ kind: "moved", section, label: label(match.after), before: side(x, match.before), after: side(y, match.after) });
+    }
+    for (const j of matching.added) out.push({ kind: "added", section, label: label(j), before: null, after: side(b[j]!, j) });
+    return out;
+  };
+
+  // The cover block and the titles.
+  const coverFields: [string, DataPath][] = [
+    ["organisation", ["cover", "organisation"]],
+    ["symbol", ["cover", "symbol"]],
+    ["agenda item", ["cover", "agendaItem"]],
+    ["title", ["cover", "title"]],
+    ["purpose", ["cover", "purpose"]],
+    ["submitted by", ["cover", "submittedBy"]],
+    ["forum document number", ["cover", "forumDocNo"]],
+    ["meeting", ["cover", "meeting", "name"]],
+    ["meeting city", ["cover", "meeting", "city"]],
+    ["meeting economy", ["cover", "meeting", "economy"]],
+    ["meeting date", ["cover", "meeting", "date"]],
+  ];
+  for (const [name, path] of coverFields) changes.push(...text("cover", `Cover: ${name}`, at(before, path), at(after, path)));
+  changes.push(...text("title", "Title", at(before, ["title"]), at(after, ["title"])));
+
+  // Introduction, steps, cross-cutting areas.
+  const paragraphs = (w: Workplan) => w.introduction.paragraphs.map((p, i) => ({ path: ["introduction", "paragraphs", i], text: plain(p) }));
+  changes.push(...list("introduction", (i) => `Introduction: paragraph ${i + 1}`, paragraphs(before), paragraphs(after)));
+  changes.push(...list("steps", (i) => `Steps: ${i + 1}`, listTexts(before.introduction.steps, ["introduction", "steps"]), listTexts(after.introduction.steps, ["introduction", "steps"])));
+  changes.push(...text("cross-cutting", "Cross-cutting areas: lead-in", located(["crossCutting", "lead"], plain(before.crossCutting.lead)), located(["crossCutting", "lead"], plain(after.crossCutting.lead))));
+  const areas = matchItems(before.crossCutting.areas, after.crossCutting.areas, (area) => area.name, threshold, (area) => area.id);
+  const movedAreas = movedMatches(areas.matches);
+  for (const i of areas.removed) changes.push(item("removed", "cross-cutting", before.crossCutting.areas[i]!.name, ["crossCutting", "areas", i], null, i, undefined));
+  for (const match of areas.matches) {
+    const [a, b] = [before.crossCutting.areas[match.before]!, after.crossCutting.areas[match.after]!];
+    const pa: DataPath = ["crossCutting", "areas", match.before];
+    const pb: DataPath = ["crossCutting", "areas", match.after];
+    const details = [
+      ...text("cross-cutting", `${b.name}: name`, located([...pa, "name"], a.name), located([...pb, "name"], b.name)),
+      ...list("cross-cutting", (i) => `${b.name}: activity ${i + 1}`, listTexts(a.activities, [...pa, "activities"]), listTexts(b.activities, [...pb, "activities"])),
+    ];
+    const renamed = a.id !== b.id;
+    if (details.length || renamed) changes.push({ ...item(renamed ? "renamed" : "changed", "cross-cutting", b.name, pa, pb, match.before, match.after), details });
+    if (movedAreas.has(match)) changes.push(item("moved", "cross-cutting", b.name, pa, pb, match.before, match.after));
+  }
+  for (const j of areas.added) changes.push(item("added", "cross-cutting", after.crossCutting.areas[j]!.name, null, ["crossCutting", "areas", j], undefined, j));
+
+  // Deliverables and their rows.
+  const deliverables = matchItems(before.deliverables, after.deliverables, (d) => shift(plain(d.text)), threshold, (d) => d.id);
+  const movedDeliverables = movedMatches(deliverables.matches);
+  const title = (d: Deliverable, i: number) => `1.${i + 1} ${shorten(plain(d.text))}`;
+  let carriedOver = 0;
+  let edited = 0;
+  let renamedCount = 0;
+  for (const i of deliverables.removed) changes.push(item("removed", "deliverables", title(before.deliverables[i]!, i), ["deliverables", i], null, i, undefined, plain(before.deliverables[i]!.text)));
+  for (const match of deliverables.matches) {
+    const [a, b] = [before.deliverables[match.before]!, after.deliverables[match.after]!];
+    const pa: DataPath = ["deliverables", match.before];
+    const pb: DataPath = ["deliverables", match.after];
+    const details = deliverableDetails(a, b, pa, pb, text, list);
+    const renamed = a.id !== b.id;
+    if (renamed) renamedCount++;
+    if (details.length) edited++;
+    else carriedOver++;
+    if (details.length || renamed) {
+      const change = item(renamed ? "renamed" : "changed", "deliverables", title(b, match.after), pa, pb, match.before, match.after);
+      changes.push({ ...change, details: renamed ? [idChange(a.id, b.id, pa, pb), ...details] : details });
+    }
+    if (movedDeliverables.has(match)) changes.push(item("moved", "deliverables", title(b, match.after), pa, pb, match.before, match.after));
+  }
+  for (const j of deliverables.added) changes.push(item("added", "deliverables", title(after.deliverables[j]!, j), null, ["deliverables", j], undefined, j, plain(after.deliverables[j]!.text)));
+
+  return {
+    before: { label: options.beforeLabel ?? String(before.year), year: before.year },
+    after: { label: options.afterLabel ?? String(after.year), year: after.year },
+    summary: {
+      carriedOver,
+      edited,
+      added: deliverables.added.length,
+      removed: deliverables.removed.length,
+      moved: movedDeliverables.size,
+      renamed: renamedCount,
+      changes: changes.length,
+    },
+    changes,
+  };
+}
+
+type TextCompare = (section: Section, label: string, a: Located | undefined, b: Located | undefined) => Change[];
+type ListCompare = (section: Section, label: (i: number) => string, a: readonly Located[], b: readonly Located[]) => Change[];
+
+/** What changed inside a deliverable: its wording, its row's five columns, its event's facts. */
+function deliverableDetails(a: Deliverable, b: Deliverable, pa: DataPath, pb: DataPath, text: TextCompare, list: ListCompare): Change[] {
+  const s: Section = "deliverables";
+  const row = (d: Deliverable) => (d.plan ? plain(d.plan.title ?? d.text) : undefined);
+  const mandates = (d: Deliverable, p: DataPath): Located[] =>
+    (d.plan?.mandate ?? []).flatMap((m, k) => [
+      { path: [...p, "plan", "mandate", k, "source"], text: m.source },
+      ...blockTexts(m.text, [...p, "plan", "mandate", k, "text"]),
+    ]);
+  const event = (d: Deliverable, p: DataPath, key: "date" | "tbc" | "place" | "kind" | "meetingNumber"): Located | undefined => {
+    const value = d.event?.[key];
+    if (value === undefined) return undefined;
+    const shown = key === "place" && typeof value === "object" ? [value.city, value.economy].filter(Boolean).join(", ") : String(value);
+    return located([...p, "event", key], shown);
+  };
+  return [
+    ...text(s, "text", located([...pa, "text"], plain(a.text)), located([...pb, "text"], plain(b.text))),
+    ...text(s, "row title", optional([...pa, "plan", "title"], row(a)), optional([...pb, "plan", "title"], row(b))),
+    ...list(s, (i) => `summary ${i + 1}`, blockTexts(a.plan?.summary, [...pa, "plan", "summary"]), blockTexts(b.plan?.summary, [...pb, "plan", "summary"])),
+    ...list(s, (i) => `mandate ${i + 1}`, mandates(a, pa), mandates(b, pb)),
+    ...list(s, (i) => `priority ${i + 1}`,
+      (a.plan?.priorities ?? []).map((p, k) => located([...pa, "plan", "priorities", k], p)),
+      (b.plan?.priorities ?? []).map((p, k) => located([...pb, "plan", "priorities", k], p))),
+    ...list(s, (i) => `collaboration ${i + 1}`, blockTexts(a.plan?.collaboration, [...pa, "plan", "collaboration"]), blockTexts(b.plan?.collaboration, [...pb, "plan", "collaboration"])),
+    ...(["kind", "meetingNumber", "date", "place", "tbc"] as const).flatMap((key) => text(s, `event ${key === "meetingNumber" ? "meeting number" : key}`, event(a, pa, key), event(b, pb, key))),
+    ...text(s, "project", optional([...pa, "project"], a.project), optional([...pb, "project"], b.project)),
+  ];
+}
+
+function item(kind: Change["kind"], section: Section, label: string, before: DataPath | null, after: DataPath | null, i?: number, j?: number, body?: string): Change {
+  return {
+    kind,
+    section,
+    label,
+    before: before ? { path: before, ...(i !== undefined ? { index: i } : {}), ...(kind === "removed" && body ? { text: body } : {}) } : null,
+    after: after ? { path: after, ...(j !== undefined ? { index: j } : {}), ...(kind === "added" && body ? { text: body } : {}) } : null,
+  };
+}
+
+const idChange = (a: string, b: string, pa: DataPath, pb: DataPath): Change => ({
+  kind: "changed",
+  section: "deliverables",
+  label: "id",
+  before: { path: [...pa, "id"], text: a },
+  after: { path: [...pb, "id"], text: b },
+  edits: wordDiff(a, b),
+});
+
+const located = (path: DataPath, text: string): Located => ({ path, text });
+const optional = (path: DataPath, text: string | undefined) => (text === undefined ? undefined : located(path, text));
+const side = (value: Located, index?: number): ChangeSide => ({ path: value.path, text: value.text, ...(index !== undefined ? { index } : {}) });
+const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+const shorten = (text: string) => (text.length > 72 ? `${text.slice(0, 71).trimEnd()}…` : text);
+
+function at(workplan: Workplan, path: DataPath): Located | undefined {
+  let value: unknown = workplan;
+  for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
+  return typeof value === "string" ? { path, text: value } : undefined;
+}

@@ -1,0 +1,28 @@
+import type { Workplan } from "../model/schema.js";
+
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+
+/**
+ * Rewrites the older plan's text in the newer plan's numbering, so that what is expected to move
+ * from one year to the next does not count as a change: the plan's year and the year before it
+ * ("In 2016, APEC Leaders…" becomes "In 2017, …"), and working-group meeting ordinals, which run on
+ * across years (the 9th meeting of 2017 is matched with the 11th of 2018).
+ */
+export function yearShift(before: Workplan, after: Workplan): (text: string) => string {
+  const delta = after.year - before.year;
+  if (delta === 0) return (text) => text;
+  const meetingsBefore = meetingNumbers(before);
+  const meetingsAfter = meetingNumbers(after);
+  const meetingDelta =
+    meetingsBefore.length && meetingsAfter.length ? meetingsAfter[0]! - meetingsBefore[0]! : meetingsBefore.length;
+  const years = new Set([before.year, before.year - 1]);
+  const meetings = new Set(meetingsBefore);
+  return (text) =>
+    text
+      .replace(/\b\d{4}\b/g, (year) => (years.has(Number(year)) ? String(Number(year) + delta) : year))
+      .replace(/\b(\d+)\s?(?:st|nd|rd|th)\b/g, (written, n: string) => (meetings.has(Number(n)) ? ordinal(Number(n) + meetingDelta) : written));
+}
+
+function meetingNumbers(workplan: Workplan): number[] {
+  return workplan.deliverables.flatMap((d) => (d.event?.kind === "meeting" && d.event.meetingNumber !== undefined ? [d.event.meetingNumber] : []));
+}
