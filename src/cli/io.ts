@@ -30,5 +30,7 @@ export function paintFor(io: Io, stream: "stdout" | "stderr", colorFlag: boolean
     accent: chalk.cyan,
     dim: chalk.dim,
     bold: chalk.bold,
+    inserted: chalk.green.underline,
+    deleted: chalk.red.strikethrough,
   };
 }

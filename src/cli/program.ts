@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.js";
+import { registerDiff } from "./commands/diff.js";
 import { registerLint } from "./commands/lint.js";
 import { registerSchema } from "./commands/schema.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
@@ -24,6 +25,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .addHelpText("after", "\nExamples:\n  ctwg build 2017      write out/2017/*.md and *.html\n  ctwg lint            check every workplan in workplans/");
   registerBuild(program, io, setExit);
   registerLint(program, io, setExit);
+  registerDiff(program, io, setExit);
   registerSchema(program, io, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   return program;

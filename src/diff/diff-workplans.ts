@@ -4,7 +4,7 @@ import type { Change, ChangeSide, Section, WorkplanDiff } from "./change.js";
 import { matchItems, movedMatches } from "./match.js";
 import { blockTexts, listTexts, plain, type Located } from "./plain-text.js";
 import { wordDiff } from "./word-diff.js";
-import { yearShift } from "./year-shift.js";
+import { ordinal, yearShift } from "./year-shift.js";
 
 export interface DiffOptions {
   /** How alike (0–1, by words) two items without a common id must be to count as one item changed. */
@@ -132,7 +132,9 @@ type ListCompare = (section: Section, label: (i: number) => string, a: readonly 
 /** What changed inside a deliverable: its wording, its row's five columns, its event's facts. */
 function deliverableDetails(a: Deliverable, b: Deliverable, pa: DataPath, pb: DataPath, text: TextCompare, list: ListCompare): Change[] {
   const s: Section = "deliverables";
-  const row = (d: Deliverable) => (d.plan ? plain(d.plan.title ?? d.text) : undefined);
+  // A row's title is the deliverable's text unless worded apart; compare it only where one side does.
+  const explicitRow = a.plan?.title !== undefined || b.plan?.title !== undefined || !a.plan !== !b.plan;
+  const row = (d: Deliverable) => (d.plan && explicitRow ? plain(d.plan.title ?? d.text) : undefined);
   const mandates = (d: Deliverable, p: DataPath): Located[] =>
     (d.plan?.mandate ?? []).flatMap((m, k) => [
       { path: [...p, "plan", "mandate", k, "source"], text: m.source },
@@ -141,7 +143,10 @@ function deliverableDetails(a: Deliverable, b: Deliverable, pa: DataPath, pb: Da
   const event = (d: Deliverable, p: DataPath, key: "date" | "tbc" | "place" | "kind" | "meetingNumber"): Located | undefined => {
     const value = d.event?.[key];
     if (value === undefined) return undefined;
-    const shown = key === "place" && typeof value === "object" ? [value.city, value.economy].filter(Boolean).join(", ") : String(value);
+    const shown =
+      typeof value === "object" ? [value.city, value.economy].filter(Boolean).join(", ")
+      : key === "meetingNumber" ? `${ordinal(Number(value))} meeting` // so the year shift renumbers it like the text
+      : String(value);
     return located([...p, "event", key], shown);
   };
   return [

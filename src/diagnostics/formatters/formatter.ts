@@ -16,6 +16,9 @@ export interface Paint {
   accent(text: string): string;
   dim(text: string): string;
   bold(text: string): string;
+  /** Words a diff adds and removes. */
+  inserted(text: string): string;
+  deleted(text: string): string;
 }
 
 export interface FormatOptions {
@@ -32,4 +35,4 @@ export interface FormatOptions {
 export type Formatter = (diagnostics: readonly Diagnostic[], options: FormatOptions) => string;
 
 const same = (text: string) => text;
-export const NO_PAINT: Paint = { error: same, warning: same, info: same, accent: same, dim: same, bold: same };
+export const NO_PAINT: Paint = { error: same, warning: same, info: same, accent: same, dim: same, bold: same, inserted: same, deleted: same };

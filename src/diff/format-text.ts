@@ -1,0 +1,82 @@
+import type { Paint } from "../diagnostics/formatters/formatter.js";
+import type { Change, Section, WorkplanDiff } from "./change.js";
+import { withContext } from "./edits-context.js";
+
+const SECTION_TITLES: Record<Section, string> = {
+  cover: "Cover",
+  title: "Title",
+  introduction: "Introduction",
+  steps: "Steps",
+  "cross-cutting": "Cross-cutting areas",
+  deliverables: "Deliverables",
+};
+
+const MARKS: Record<Change["kind"], string> = { added: "+", removed: "-", changed: "~", moved: "↕", renamed: "→" };
+
+/** Options for the terminal format: colours, and whether to mark edits with brackets (no colour). */
+export interface TextFormatOptions {
+  paint: Paint;
+  /** Strike and underline instead of `[-…-]{+…+}` (a colour terminal). */
+  colour: boolean;
+}
+
+/**
+ * The diff for a terminal: a summary, then the changes by section, each changed text as a word
+ * diff with some context. Without colour, deletions read `[-…-]` and insertions `{+…+}`, as in
+ * `git diff --word-diff`.
+ */
+export function formatDiffText(diff: WorkplanDiff, { paint, colour }: TextFormatOptions): string {
+  const lines: string[] = [paint.bold(`--- ${diff.before.label}`), paint.bold(`+++ ${diff.after.label}`), ""];
+  if (diff.changes.length === 0) return `${lines.join("\n")}No differences.\n`;
+  lines.push(summaryLine(diff), "");
+  const del = (text: string) => (colour ? paint.deleted(text) : `[-${text}-]`);
+  const ins = (text: string) => (colour ? paint.inserted(text) : `{+${text}+}`);
+  const editsText = (change: Change) =>
+    withContext(change.edits ?? [])
+      .map((e) => (e.op === "elided" ? paint.dim("…") : e.op === "equal" ? e.text : e.op === "insert" ? ins(e.text) : del(e.text)))
+      .join("");
+  const describe = (change: Change, indent: string): string[] => {
+    const mark = { added: paint.accent, removed: paint.error, changed: paint.warning, moved: paint.info, renamed: paint.warning }[change.kind](MARKS[change.kind]);
+    const where =
+      change.kind === "moved" ? paint.dim(` (moved from ${position(change, "before")} to ${position(change, "after")})`)
+      : change.kind === "removed" && change.section === "deliverables" ? paint.dim(" (dropped)")
+      : change.kind === "added" && change.section === "deliverables" ? paint.dim(" (new)")
+      : "";
+    const head = `${indent}${mark} ${change.label}${where}`;
+    const body: string[] = [];
+    if (change.edits) body.push(`${indent}    ${editsText(change)}`);
+    else if (change.kind === "added" && change.after?.text && !change.label.endsWith(change.after.text)) body.push(`${indent}    ${ins(change.after.text)}`);
+    else if (change.kind === "removed" && change.before?.text && !change.label.endsWith(change.before.text)) body.push(`${indent}    ${del(change.before.text)}`);
+    return [head, ...body, ...(change.details ?? []).flatMap((detail) => describe(detail, `${indent}    `))];
+  };
+  let section: Section | undefined;
+  for (const change of diff.changes) {
+    if (change.section !== section) {
+      section = change.section;
+      lines.push(paint.bold(SECTION_TITLES[section]));
+    }
+    lines.push(...describe(change, "  "));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** "Deliverables: 3 carried over, 3 edited, 1 new, 2 dropped, 1 moved, 1 renamed". */
+export function summaryLine(diff: WorkplanDiff): string {
+  const s = diff.summary;
+  const parts = [
+    `${s.carriedOver} carried over unchanged`,
+    `${s.edited} edited`,
+    `${s.added} new`,
+    `${s.removed} dropped`,
+    ...(s.moved ? [`${s.moved} moved`] : []),
+    ...(s.renamed ? [`${s.renamed} renamed`] : []),
+  ];
+  return `Deliverables: ${parts.join(", ")}`;
+}
+
+/** Where a moved item stood: "1.4" for a deliverable, "#2" for an area. */
+function position(change: Change, side: "before" | "after"): string {
+  const index = change[side]?.index;
+  if (index === undefined) return "?";
+  return change.section === "deliverables" ? `1.${index + 1}` : `#${index + 1}`;
+}
