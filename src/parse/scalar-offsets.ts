@@ -40,11 +40,18 @@ export function scalarOffsets(source: SourceFile, path: DataPath): number[] | un
     default:
       return undefined;
   }
+  const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+  const literal = node.type === Scalar.BLOCK_LITERAL;
   const offsets: number[] = [];
   let value = "";
   lines.forEach((line, i) => {
-    const lead = /^\s*/.exec(line.text)![0].length;
-    const content = node.type === Scalar.BLOCK_LITERAL ? line.text.slice(lead) : line.text.slice(lead).replace(/\s+$/, "");
+    // Whitespace at a line break folds away; inside quotes, the first line's start and the last
+    // line's end are content.
+    const keepLead = literal || (quoted && i === 0);
+    const keepTrail = literal || (quoted && i === lines.length - 1);
+    const lead = keepLead ? (literal ? /^ */.exec(line.text)![0].length : 0) : /^\s*/.exec(line.text)![0].length;
+    const body = line.text.slice(lead);
+    const content = keepTrail ? body : body.replace(/\s+$/, "");
     if (content === "" && lines.length > 1) value += "\u0000"; // a blank line: not modelled
     if (i > 0) {
       offsets.push(lines[i - 1]!.offset + lines[i - 1]!.text.replace(/\s+$/, "").length);
@@ -53,8 +60,14 @@ export function scalarOffsets(source: SourceFile, path: DataPath): number[] | un
     for (let k = 0; k < content.length; k++) offsets.push(line.offset + lead + k);
     value += content;
   });
+  const last = offsets.length > 0 ? offsets[offsets.length - 1]! + 1 : start + (quoted ? 1 : 0);
+  // A block scalar with the default chomping keeps its last line break.
+  if (value + "\n" === node.value) {
+    offsets.push(last);
+    value += "\n";
+  }
   if (value !== node.value) return undefined;
-  offsets.push(offsets.length > 0 ? offsets[offsets.length - 1]! + 1 : start);
+  offsets.push(offsets.length > 0 ? offsets[offsets.length - 1]! + 1 : last);
   return offsets;
 }
 

@@ -25,8 +25,13 @@ export function escapeLineStart(markdown: string): string {
 
 /** Text of an ATX heading: inline escapes, and a trailing ` #`, which Markdown would take as a closing marker. */
 export function escapeHeading(text: string): string {
-  return escapeInline(text).replace(/(\s)#(#*\s*)$/, "$1\\#$2");
+  return headingEnd(escapeInline(text));
 }
+
+/** Runs as the text of an ATX heading. */
+export const headingToMarkdown = (runs: readonly Run[]) => headingEnd(runsToMarkdown(runs));
+
+const headingEnd = (markdown: string) => markdown.replace(/(\s)#(#*\s*)$/, "$1\\#$2");
 
 /** Runs as inline Markdown: emphasis as `*…*`, with spaces kept outside the markers so they still apply. */
 export function runsToMarkdown(runs: readonly Run[]): string {

@@ -1,5 +1,5 @@
 import { compileTemplates } from "./handlebars-env.js";
-import { blockToMarkdown, escapeHeading, escapeInline, escapeLineStart, runsToMarkdown } from "./markdown-escape.js";
+import { blockToMarkdown, escapeHeading, escapeInline, headingToMarkdown, runsToMarkdown } from "./markdown-escape.js";
 import type { OutputFormat } from "./format.js";
 import type { BlockView, ListItemView, WorkplanView } from "./view.js";
 
@@ -24,19 +24,20 @@ const renderTemplate = () => (template ??= compileTemplates("markdown", { escape
 
 function markdownView(view: WorkplanView) {
   const e = escapeInline;
-  const line = (text: string) => escapeLineStart(escapeInline(text));
+  const r = runsToMarkdown;
+  const line = blockToMarkdown;
   return {
     cover: {
-      organisation: e(view.cover.organisation),
+      organisation: r(view.cover.organisation),
       symbol: line(view.cover.symbol),
-      agendaItem: e(view.cover.agendaItem),
-      title: e(view.cover.title),
-      purpose: e(view.cover.purpose),
-      submittedBy: e(view.cover.submittedBy),
-      forumDocNo: view.cover.forumDocNo === null ? null : e(view.cover.forumDocNo),
-      meeting: { name: e(view.cover.meeting.name), place: line(view.cover.meeting.place), date: line(view.cover.meeting.date) },
+      agendaItem: r(view.cover.agendaItem),
+      title: r(view.cover.title),
+      purpose: r(view.cover.purpose),
+      submittedBy: r(view.cover.submittedBy),
+      forumDocNo: view.cover.forumDocNo === null ? null : r(view.cover.forumDocNo),
+      meeting: { name: r(view.cover.meeting.name), place: line(view.cover.meeting.place), date: line(view.cover.meeting.date) },
     },
-    title: escapeHeading(view.title),
+    title: headingToMarkdown(view.title),
     introduction: {
       heading: escapeHeading(view.introduction.heading),
       paragraphs: view.introduction.paragraphs.map((p) => blockToMarkdown(p)),
@@ -44,7 +45,7 @@ function markdownView(view: WorkplanView) {
     },
     crossCutting: {
       lead: blockToMarkdown(view.crossCutting.lead),
-      areas: view.crossCutting.areas.map((area) => ({ name: escapeHeading(area.name), activities: listLines(area.activities) })),
+      areas: view.crossCutting.areas.map((area) => ({ name: headingToMarkdown(area.name), activities: listLines(area.activities) })),
     },
     deliverables: {
       heading: escapeHeading(view.deliverables.heading),
@@ -57,9 +58,9 @@ function markdownView(view: WorkplanView) {
         title: runsToMarkdown(row.title),
         summary: cell(row.summary),
         mandate: row.mandate
-          .map((m) => [`<ins>${e(m.source)}</ins>`, cell(m.text)].filter(Boolean).join(CELL_BREAK))
+          .map((m) => [`<ins>${r(m.source)}</ins>`, cell(m.text)].filter(Boolean).join(CELL_BREAK))
           .join(CELL_PARAGRAPH),
-        priorities: row.priorities.map(e).join(CELL_BREAK),
+        priorities: row.priorities.map((p) => r(p)).join(CELL_BREAK),
         collaboration: cell(row.collaboration),
       })),
     },

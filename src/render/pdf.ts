@@ -14,10 +14,10 @@ export const pdf: OutputFormat = {
     const fonts = loadFonts();
     const plan = layoutDocument(view, metricsFor(fonts));
     return paint(plan, fonts, {
-      title: view.cover.title,
-      subject: view.cover.symbol,
-      author: view.cover.submittedBy,
-      keywords: ["APEC", "CTWG", "counter-terrorism", "work plan", String(view.year), view.cover.symbol].join(", "),
+      title: view.meta.title,
+      subject: view.meta.symbol,
+      author: view.meta.author,
+      keywords: ["APEC", "CTWG", "counter-terrorism", "work plan", String(view.year), view.meta.symbol].join(", "),
       lang: view.lang,
       date: options.timestamp ?? new Date(`${view.cover.meeting.firstDay}T00:00:00Z`),
     });

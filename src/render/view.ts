@@ -10,27 +10,36 @@ export interface WorkplanView {
   /** The output file name without extension, after APEC's file names: `2017_som1_sce-cow_002`. */
   fileStem: string;
   lang: string;
+  /** Plain-text facts for places that cannot hold markup: the HTML <title>, the PDF's metadata. */
+  meta: { title: string; symbol: string; author: string };
   cover: {
-    organisation: string;
-    symbol: string;
-    agendaItem: string;
-    title: string;
-    purpose: string;
-    submittedBy: string;
-    forumDocNo: string | null;
-    meeting: { name: string; place: string; date: string; firstDay: string };
+    organisation: Run[];
+    symbol: Run[];
+    agendaItem: Run[];
+    title: Run[];
+    purpose: Run[];
+    submittedBy: Run[];
+    forumDocNo: Run[] | null;
+    meeting: { name: Run[]; place: Run[]; date: Run[]; firstDay: string };
   };
-  title: string;
+  title: Run[];
   introduction: { heading: string; paragraphs: Run[][]; steps: ListItemView[] };
-  crossCutting: { lead: Run[]; areas: { id: string; name: string; activities: ListItemView[] }[] };
+  crossCutting: { lead: Run[]; areas: { id: string; name: Run[]; activities: ListItemView[] }[] };
   deliverables: { heading: string; items: { id: string; number: string; text: Run[] }[] };
   plans: { heading: string; columns: string[]; rows: PlanRowView[] };
+  /** Set only for a redline (`ctwg diff --format html`): what is compared with what. */
+  redline: { before: string; after: string; summary: string } | null;
 }
 
-/** A run of inline text; `em` prints in italics (the theme, emphasis). */
+/**
+ * A run of inline text; `em` prints in italics (the theme, emphasis). `ins` and `del` mark words a
+ * redline shows as inserted or deleted; an ordinary build leaves both false.
+ */
 export interface Run {
   text: string;
   em: boolean;
+  ins: boolean;
+  del: boolean;
 }
 
 export interface ListItemView {
@@ -49,8 +58,8 @@ export interface PlanRowView {
   number: string;
   title: Run[];
   summary: BlockView[];
-  mandate: { source: string; text: BlockView[] }[];
-  priorities: string[];
+  mandate: { source: Run[]; text: BlockView[] }[];
+  priorities: Run[][];
   collaboration: BlockView[];
 }
 
@@ -71,22 +80,23 @@ export function buildView(workplan: Workplan): WorkplanView {
     year,
     fileStem: fileStemOf(cover.symbol),
     lang: "en",
+    meta: { title: cover.title, symbol: cover.symbol, author: cover.submittedBy },
     cover: {
-      organisation: cover.organisation,
-      symbol: cover.symbol,
-      agendaItem: cover.agendaItem,
-      title: cover.title,
-      purpose: cover.purpose,
-      submittedBy: cover.submittedBy,
-      forumDocNo: cover.forumDocNo ?? null,
+      organisation: runs(cover.organisation),
+      symbol: runs(cover.symbol),
+      agendaItem: runs(cover.agendaItem),
+      title: runs(cover.title),
+      purpose: runs(cover.purpose),
+      submittedBy: runs(cover.submittedBy),
+      forumDocNo: cover.forumDocNo === undefined ? null : runs(cover.forumDocNo),
       meeting: {
-        name: cover.meeting.name,
-        place: `${cover.meeting.city}, ${cover.meeting.economy}`,
-        date: formatDate(cover.meeting.date),
+        name: runs(cover.meeting.name),
+        place: runs(`${cover.meeting.city}, ${cover.meeting.economy}`),
+        date: runs(formatDate(cover.meeting.date)),
         firstDay: firstDayOf(cover.meeting.date),
       },
     },
-    title: workplan.title,
+    title: runs(workplan.title),
     introduction: {
       heading: "Introduction",
       paragraphs: workplan.introduction.paragraphs.map(runs),
@@ -94,7 +104,7 @@ export function buildView(workplan: Workplan): WorkplanView {
     },
     crossCutting: {
       lead: runs(workplan.crossCutting.lead),
-      areas: workplan.crossCutting.areas.map((area) => ({ id: area.id, name: area.name, activities: area.activities.map(listItem) })),
+      areas: workplan.crossCutting.areas.map((area) => ({ id: area.id, name: runs(area.name), activities: area.activities.map(listItem) })),
     },
     deliverables: {
       heading: `1. Expected Outcomes/Deliverables for ${year}`,
@@ -110,15 +120,16 @@ export function buildView(workplan: Workplan): WorkplanView {
           {
             id: deliverable.id,
             number,
-            title: runs(plan.title ?? deliverable.text),
+            title: plan.title === undefined ? withTbc(deliverable) : runs(plan.title),
             summary: blocks(plan.summary),
-            mandate: plan.mandate.map((m) => ({ source: m.source, text: blocks(m.text ?? []) })),
-            priorities: plan.priorities,
+            mandate: plan.mandate.map((m) => ({ source: runs(m.source), text: blocks(m.text ?? []) })),
+            priorities: plan.priorities.map((p) => runs(p)),
             collaboration: blocks(plan.collaboration),
           },
         ];
       }),
     },
+    redline: null,
   };
 }
 
@@ -143,20 +154,26 @@ function formatDate(spec: string): string {
 
 /**
  * A deliverable's text, with "(tbc)" added when its event is marked `tbc` and the text does not say
- * so already. Why: the flag is the record, and the tabled document shows it the way APEC plans do.
+ * so already. Why: the flag is the record, and the tabled document shows it the way APEC plans do,
+ * in the list and in the row that takes its title from the deliverable.
  */
 function withTbc(deliverable: Workplan["deliverables"][number]): Run[] {
   const text = runs(deliverable.text);
   const says = text.some((run) => /\(tbc\)/i.test(run.text));
-  return deliverable.event?.tbc && !says ? [...text, { text: " (tbc)", em: false }] : text;
+  return deliverable.event?.tbc && !says ? [...text, run(" (tbc)")] : text;
 }
 
+/** A run of plain text. */
+export const run = (text: string, em = false): Run => ({ text, em, ins: false, del: false });
+
+/** Rich text from the file as runs. */
 export function runs(text: RichText): Run[] {
-  if (typeof text === "string") return [{ text, em: false }];
-  return text.map((run) =>
-    typeof run === "string" ? { text: run, em: false } : "em" in run ? { text: run.em, em: true } : { text: run.theme, em: true },
-  );
+  if (typeof text === "string") return [run(text)];
+  return text.map((part) => (typeof part === "string" ? run(part) : "em" in part ? run(part.em, true) : run(part.theme, true)));
 }
+
+/** The words of runs without their marks. */
+export const plainText = (text: readonly Run[]) => text.map((r) => r.text).join("");
 
 function listItem(item: ListItem): ListItemView {
   if (typeof item === "object" && !Array.isArray(item)) return { text: runs(item.text), items: item.items.map(listItem) };

@@ -65,7 +65,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
       let text: string;
       if (format === "json") text = (await import("../../diff/format-json.js")).formatDiffJson(diff);
       else if (format === "md") text = (await import("../../diff/format-markdown.js")).formatDiffMarkdown(diff);
-      else if (format === "html") text = (await import("../../diff/format-html.js")).formatDiffHtml(diff, a!.workplan, b!.workplan);
+      else if (format === "html") text = await (await import("../../diff/format-html.js")).formatDiffHtml(diff, a!.workplan, b!.workplan, threshold);
       else {
         const paint = paintFor(io, "stdout", program.opts().color && !toFile);
         const colour = paint !== paintFor(io, "stdout", false);

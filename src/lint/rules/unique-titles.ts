@@ -28,7 +28,10 @@ export const uniqueTitles = defineRule({
       const firstRow = rows.get(rowKey);
       if (firstRow === undefined) rows.set(rowKey, i);
       // Rows that take their title from identical deliverable texts were reported just above.
-      else if (firstText === undefined) duplicate(["deliverables", i, "plan", "title"], i, firstRow, "row title");
+      else if (firstText === undefined) {
+        const path = deliverable.plan.title !== undefined ? ["deliverables", i, "plan", "title"] : ["deliverables", i, "text"];
+        duplicate(path, i, firstRow, "row title");
+      }
     });
 
     function duplicate(path: (string | number)[], index: number, first: number, what: string) {

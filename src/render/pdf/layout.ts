@@ -3,7 +3,7 @@ import type { FontFace, Metrics } from "./fonts.js";
 import type { PagePlan, PlacedItem, TextLine } from "./page-plan.js";
 import { LANDSCAPE, PageWriter, PORTRAIT } from "./page-writer.js";
 import { layoutTable } from "./table-layout.js";
-import type { WorkplanView } from "../view.js";
+import { plainText, type WorkplanView } from "../view.js";
 
 export const BODY_STYLE: FlowStyle = { size: 11, lineHeight: 14.5, paragraphGap: 7, listIndent: 18, itemGap: 3.5 };
 const FOOTER_SIZE = 9;
@@ -38,14 +38,14 @@ export function layoutDocument(view: WorkplanView, metrics: Metrics): PagePlan {
   const paragraph = (runs: WorkplanView["crossCutting"]["lead"]) =>
     textBoxes(toStyled(runs), width, BODY_STYLE, metrics, { struct: structure.add("P", document), spaceBefore: BODY_STYLE.paragraphGap });
 
-  writer.flow(heading(view.title, "H1", null, 0));
+  writer.flow(heading(plainText(view.title), "H1", null, 0));
   writer.y += 10;
   writer.flow(heading(view.introduction.heading, "H2", 1, 12));
   for (const runs of view.introduction.paragraphs) writer.flow(paragraph(runs));
   writer.flow(listBoxes(view.introduction.steps, width, BODY_STYLE, metrics, structure, document, 0, BODY_STYLE.paragraphGap));
   writer.flow(paragraph(view.crossCutting.lead));
   for (const area of view.crossCutting.areas) {
-    writer.flow(heading(area.name, "H3", 2, 12));
+    writer.flow(heading(plainText(area.name), "H3", 2, 12));
     writer.flow(listBoxes(area.activities, width, BODY_STYLE, metrics, structure, document, 0, 4));
   }
 
@@ -90,7 +90,16 @@ function deliverableBoxes(items: WorkplanView["deliverables"]["items"], width: n
  * box bottom right.
  */
 function layoutCover(view: WorkplanView, writer: PageWriter, metrics: Metrics, structure: StructureBuilder, parent: number): void {
-  const { cover } = view;
+  const cover = {
+    symbol: plainText(view.cover.symbol),
+    agendaItem: plainText(view.cover.agendaItem),
+    organisation: plainText(view.cover.organisation),
+    title: plainText(view.cover.title),
+    purpose: plainText(view.cover.purpose),
+    submittedBy: plainText(view.cover.submittedBy),
+    forumDocNo: view.cover.forumDocNo && plainText(view.cover.forumDocNo),
+    meeting: { name: plainText(view.cover.meeting.name), place: plainText(view.cover.meeting.place), date: plainText(view.cover.meeting.date) },
+  };
   const g = writer.geometry;
   const width = writer.contentWidth;
   const section = structure.add("Sect", parent);

@@ -2,7 +2,7 @@ import { blockBoxes, offsetItems, stackHeight, textBoxes, toStyled, type FlowBox
 import type { Metrics } from "./fonts.js";
 import type { PlacedItem } from "./page-plan.js";
 import type { PageWriter } from "./page-writer.js";
-import type { WorkplanView } from "../view.js";
+import type { Run, WorkplanView } from "../view.js";
 
 export const CELL_STYLE: FlowStyle = { size: 9, lineHeight: 11.5, paragraphGap: 4, listIndent: 10, itemGap: 2 };
 const PADDING = 4;
@@ -115,7 +115,7 @@ function takeFitting(boxes: readonly FlowBox[], room: number): [FlowBox[], FlowB
 
 function mandateBoxes(mandate: WorkplanView["plans"]["rows"][number]["mandate"], width: number, metrics: Metrics, structure: StructureBuilder, td: number): FlowBox[] {
   return mandate.flatMap((entry, i) => [
-    ...textBoxes([{ text: entry.source, face: "regular", underline: true }], width, CELL_STYLE, metrics, {
+    ...textBoxes(toStyled(entry.source, true), width, CELL_STYLE, metrics, {
       struct: structure.add("P", td),
       spaceBefore: i === 0 ? 0 : CELL_STYLE.paragraphGap,
     }),
@@ -123,9 +123,9 @@ function mandateBoxes(mandate: WorkplanView["plans"]["rows"][number]["mandate"],
   ]);
 }
 
-function priorityBoxes(priorities: readonly string[], width: number, metrics: Metrics, structure: StructureBuilder, td: number): FlowBox[] {
+function priorityBoxes(priorities: readonly Run[][], width: number, metrics: Metrics, structure: StructureBuilder, td: number): FlowBox[] {
   return priorities.flatMap((priority, i) =>
-    textBoxes([{ text: priority, face: "regular" }], width, CELL_STYLE, metrics, {
+    textBoxes(toStyled(priority), width, CELL_STYLE, metrics, {
       struct: structure.add("P", td),
       spaceBefore: i === 0 ? 0 : CELL_STYLE.paragraphGap,
     }),

@@ -1,0 +1,164 @@
+import type { Workplan } from "../model/schema.js";
+import { buildView, plainText, type BlockView, type ListItemView, type PlanRowView, type Run, type WorkplanView } from "../render/view.js";
+import type { WorkplanDiff } from "./change.js";
+import { summaryLine } from "./format-text.js";
+import { matchItems, type Matching } from "./match.js";
+import { wordDiff } from "./word-diff.js";
+import { yearShift } from "./year-shift.js";
+
+/**
+ * The newer plan's view with the older plan's words merged in as tracked changes: every text that
+ * changed shows its deleted and inserted words, removed items stay in place struck through, added
+ * items are marked inserted. Items pair up as in the diff (ids, then wording).
+ */
+export function redlineView(before: Workplan, after: Workplan, diff: WorkplanDiff, threshold: number): WorkplanView {
+  const a = buildView(before);
+  const b = buildView(after);
+  const shift = yearShift(before, after);
+  const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+
+  /** Two texts as one run list with marks; unchanged (or changed only by the year) gives the new text. */
+  const text = (old: readonly Run[], now: readonly Run[]): Run[] => {
+    const [x, y] = [plainText(old), plainText(now)];
+    if (squash(x) === squash(y) || squash(shift(x)) === squash(y)) return [...now];
+    const out: Run[] = [];
+    let inOld = 0;
+    let inNew = 0;
+    for (const edit of wordDiff(x, y)) {
+      const length = edit.text.length;
+      if (edit.op === "delete") {
+        out.push(...slice(old, inOld, inOld + length).map((r) => ({ ...r, del: true })));
+        inOld += length;
+      } else if (edit.op === "insert") {
+        out.push(...slice(now, inNew, inNew + length).map((r) => ({ ...r, ins: true })));
+        inNew += length;
+      } else {
+        out.push(...slice(now, inNew, inNew + length));
+        inOld += length;
+        inNew += length;
+      }
+    }
+    return out;
+  };
+  const mark = (runs: readonly Run[], as: "ins" | "del") => runs.map((r) => ({ ...r, [as]: true }));
+  const optional = (old: Run[] | null, now: Run[] | null) => (old && now ? text(old, now) : now ? mark(now, "ins") : old ? mark(old, "del") : null);
+
+  /** Merges two lists in the new order, old items that have no partner kept where they stood. */
+  const merge = <T, R>(old: readonly T[], now: readonly T[], key: (item: T) => string, both: (x: T, y: T) => R, gone: (x: T) => R, come: (y: T) => R, id?: (item: T) => string): R[] =>
+    sequence(matchItems(old, now, (item) => shift(key(item)), threshold, id), old, now, both, gone, come);
+
+  const list = (old: readonly ListItemView[], now: readonly ListItemView[]): ListItemView[] =>
+    merge(old, now, (item) => plainText(item.text),
+      (x, y) => ({ text: text(x.text, y.text), items: list(x.items, y.items) }),
+      (x) => markItem(x, "del"),
+      (y) => markItem(y, "ins"));
+  const markItem = (item: ListItemView, as: "ins" | "del"): ListItemView => ({ text: mark(item.text, as), items: item.items.map((i) => markItem(i, as)) });
+
+  const blocks = (old: readonly BlockView[], now: readonly BlockView[]): BlockView[] =>
+    merge(old, now, blockText,
+      (x, y) => (x.paragraph && y.paragraph ? { paragraph: text(x.paragraph, y.paragraph), list: null }
+        : x.list && y.list ? { paragraph: null, list: list(x.list, y.list) }
+        : y),
+      (x) => markBlock(x, "del"),
+      (y) => markBlock(y, "ins"));
+  const markBlock = (block: BlockView, as: "ins" | "del"): BlockView =>
+    block.paragraph ? { paragraph: mark(block.paragraph, as), list: null } : { paragraph: null, list: (block.list ?? []).map((i) => markItem(i, as)) };
+
+  const row = (x: PlanRowView, y: PlanRowView): PlanRowView => ({
+    ...y,
+    title: text(x.title, y.title),
+    summary: blocks(x.summary, y.summary),
+    mandate: merge(x.mandate, y.mandate, (m) => plainText(m.source),
+      (m, n) => ({ source: text(m.source, n.source), text: blocks(m.text, n.text) }),
+      (m) => ({ source: mark(m.source, "del"), text: m.text.map((bl) => markBlock(bl, "del")) }),
+      (n) => ({ source: mark(n.source, "ins"), text: n.text.map((bl) => markBlock(bl, "ins")) })),
+    priorities: merge(x.priorities, y.priorities, plainText, text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
+    collaboration: blocks(x.collaboration, y.collaboration),
+  });
+  const markRow = (r: PlanRowView, as: "ins" | "del"): PlanRowView => ({
+    ...r,
+    number: as === "del" ? "" : r.number,
+    title: mark(r.title, as),
+    summary: r.summary.map((bl) => markBlock(bl, as)),
+    mandate: r.mandate.map((m) => ({ source: mark(m.source, as), text: m.text.map((bl) => markBlock(bl, as)) })),
+    priorities: r.priorities.map((p) => mark(p, as)),
+    collaboration: r.collaboration.map((bl) => markBlock(bl, as)),
+  });
+
+  const c = { a: a.cover, b: b.cover };
+  return {
+    ...b,
+    cover: {
+      organisation: text(c.a.organisation, c.b.organisation),
+      symbol: text(c.a.symbol, c.b.symbol),
+      agendaItem: text(c.a.agendaItem, c.b.agendaItem),
+      title: text(c.a.title, c.b.title),
+      purpose: text(c.a.purpose, c.b.purpose),
+      submittedBy: text(c.a.submittedBy, c.b.submittedBy),
+      forumDocNo: optional(c.a.forumDocNo, c.b.forumDocNo),
+      meeting: {
+        name: text(c.a.meeting.name, c.b.meeting.name),
+        place: text(c.a.meeting.place, c.b.meeting.place),
+        date: text(c.a.meeting.date, c.b.meeting.date),
+        firstDay: c.b.meeting.firstDay,
+      },
+    },
+    title: text(a.title, b.title),
+    introduction: {
+      heading: b.introduction.heading,
+      paragraphs: merge(a.introduction.paragraphs, b.introduction.paragraphs, plainText, text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
+      steps: list(a.introduction.steps, b.introduction.steps),
+    },
+    crossCutting: {
+      lead: text(a.crossCutting.lead, b.crossCutting.lead),
+      areas: merge(a.crossCutting.areas, b.crossCutting.areas, (area) => plainText(area.name),
+        (x, y) => ({ id: y.id, name: text(x.name, y.name), activities: list(x.activities, y.activities) }),
+        (x) => ({ id: `removed-${x.id}`, name: mark(x.name, "del"), activities: x.activities.map((i) => markItem(i, "del")) }),
+        (y) => ({ id: y.id, name: mark(y.name, "ins"), activities: y.activities.map((i) => markItem(i, "ins")) }),
+        (area) => area.id),
+    },
+    deliverables: {
+      heading: b.deliverables.heading,
+      items: merge(a.deliverables.items, b.deliverables.items, (item) => plainText(item.text),
+        (x, y) => ({ ...y, text: text(x.text, y.text) }),
+        (x) => ({ id: `removed-${x.id}`, number: "", text: mark(x.text, "del") }),
+        (y) => ({ ...y, text: mark(y.text, "ins") }),
+        (item) => item.id),
+    },
+    plans: {
+      ...b.plans,
+      rows: merge(a.plans.rows, b.plans.rows, (r) => plainText(r.title), row, (x) => ({ ...markRow(x, "del"), id: `removed-${x.id}` }), (y) => markRow(y, "ins"), (r) => r.id),
+    },
+    redline: { before: diff.before.label, after: diff.after.label, summary: `${summaryLine(diff)}.` },
+  };
+}
+
+/** The runs covering characters [from, to) of their joined text, cut at the edges. */
+function slice(runs: readonly Run[], from: number, to: number): Run[] {
+  const out: Run[] = [];
+  let at = 0;
+  for (const r of runs) {
+    const end = at + r.text.length;
+    const start = Math.max(from, at);
+    const stop = Math.min(to, end);
+    if (start < stop) out.push({ ...r, text: r.text.slice(start - at, stop - at) });
+    at = end;
+  }
+  return out;
+}
+
+const blockText = (block: BlockView) => (block.paragraph ? plainText(block.paragraph) : (block.list ?? []).map((i) => plainText(i.text)).join(" "));
+
+/** Walks the new list in order, putting each unpartnered old item just before the partner of the next old item. */
+function sequence<T, R>(matching: Matching, old: readonly T[], now: readonly T[], both: (x: T, y: T) => R, gone: (x: T) => R, come: (y: T) => R): R[] {
+  const partnerOf = new Map(matching.matches.map((m) => [m.after, m.before]));
+  const removed = [...matching.removed];
+  const out: R[] = [];
+  now.forEach((item, j) => {
+    const i = partnerOf.get(j);
+    if (i !== undefined) while (removed.length && removed[0]! < i) out.push(gone(old[removed.shift()!]!));
+    out.push(i === undefined ? come(item) : both(old[i]!, item));
+  });
+  for (const i of removed) out.push(gone(old[i]!));
+  return out;
+}
