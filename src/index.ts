@@ -89,6 +89,8 @@ export interface BuildOptions {
   formats?: readonly FormatId[];
   /** The date stamped into the PDF instead of the meeting date (from SOURCE_DATE_EPOCH at the CLI). */
   timestamp?: Date;
+  /** False to render without writing (the artifacts are in the report). */
+  write?: boolean;
 }
 
 export interface BuildReport extends LintReport {
@@ -112,6 +114,7 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
   if (!report.workplan || hasErrors(report.diagnostics)) return { ...report, artifacts: [], written: [], unchanged: [] };
   const { renderWorkplan } = await import("./render/render-workplan.js");
   const artifacts = await renderWorkplan(report.workplan, formats, options.timestamp ? { timestamp: options.timestamp } : {});
+  if (options.write === false) return { ...report, artifacts, written: [], unchanged: [] };
   const { written, unchanged } = await writeArtifacts(artifacts, resolve(cwd, options.outDir ?? "out"));
   return { ...report, artifacts, written, unchanged };
 }

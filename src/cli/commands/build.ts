@@ -13,6 +13,7 @@ import { UsageError } from "../usage-error.js";
 interface BuildOptions {
   out: string;
   format: string;
+  stdout?: boolean;
 }
 
 /** `ctwg build [inputs...]`: validate workplans and write their documents. */
@@ -23,6 +24,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
     .argument("[inputs...]", "years (2017) or paths to workplan files; default: every workplans/YEAR.yaml")
     .option("-o, --out <dir>", "output folder; each plan goes to <dir>/<year>/", "out")
     .option("-f, --format <formats>", `comma-separated formats: ${FORMAT_IDS.join(",")}`, FORMAT_IDS.join(","))
+    .option("--stdout", "print the one format of the one workplan given instead of writing it (for git's textconv)")
     .addHelpText("after", "\nSOURCE_DATE_EPOCH, when set, is the date stamped into the PDF (default: the meeting date).\n\nExamples:\n  ctwg build 2017                    writes out/2017/2017_som1_sce-cow_002.{md,html,pdf}\n  ctwg build 2017 --format html --out site")
     .action(async (args: string[], options: BuildOptions) => {
       const formats = parseFormats(options.format);
@@ -30,16 +32,20 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
       const settings = await settingsFor(io, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
       const files = await inputFiles(args, io.cwd);
+      if (options.stdout && (files.length !== 1 || formats.length !== 1 || formats[0] === "pdf")) {
+        throw new UsageError("--stdout prints one text format of one workplan: ctwg build 2017 --format md --stdout");
+      }
       const stderrPaint = paintFor(io, "stderr", program.opts().color);
       const stdoutPaint = paintFor(io, "stdout", program.opts().color);
       let failed = false;
       for (const file of files) {
-        const report = await build(file, { cwd: io.cwd, outDir: options.out, formats, settings, ...(timestamp ? { timestamp } : {}) });
+        const write = !options.stdout;
+        const report = await build(file, { cwd: io.cwd, outDir: options.out, formats, settings, write, ...(timestamp ? { timestamp } : {}) });
         // Errors are shown in full; warnings are counted, and `ctwg lint` shows them, so a build stays short.
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));
         const warnings = report.diagnostics.length - errors.length;
-        if (warnings > 0 && errors.length === 0) {
+        if (warnings > 0 && errors.length === 0 && write) {
           io.stderr.write(`${stderrPaint.warning("!")} ${file}: ${warnings} warning${warnings === 1 ? "" : "s"}; \`ctwg lint ${file}\` shows them\n`);
         }
         if (hasErrors(report.diagnostics)) {
@@ -47,6 +53,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
           failed = true;
           continue;
         }
+        if (!write) for (const artifact of report.artifacts) io.stdout.write(new TextDecoder().decode(artifact.bytes));
         for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shown(path, io.cwd)}\n`);
         for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shown(path, io.cwd)}\n`);
       }

@@ -41,10 +41,16 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
       if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(", ")}`);
       const threshold = Number(options.threshold);
       if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold takes a number from 0 to 1, not "${options.threshold}"`);
-      const [before, after] = sidesOf(beforeSpec, afterSpec, git, options.base);
+      const [before, after, gitPath] = sidesOf(beforeSpec, afterSpec, git, options.base);
 
       const sides = await Promise.all([before, after].map((spec) => readDiffSide(spec, io.cwd)));
-      const compiled = sides.map((side, i) => (side.value ? { label: side.value.label, text: side.value.text, ...compileWorkplan(side.value.text, side.value.label) } : undefined));
+      // Under git, the sides are temporary files; name them after the path in the repository.
+      const labelOf = (label: string, i: number) => (gitPath === undefined ? label : `${i === 0 ? "a" : "b"}/${gitPath}`);
+      const compiled = sides.map((side, i) => {
+        if (!side.value) return undefined;
+        const label = labelOf(side.value.label, i);
+        return { label, text: side.value.text, ...compileWorkplan(side.value.text, label) };
+      });
       const failures = sides.flatMap((side, i) => [...side.diagnostics, ...(compiled[i]?.diagnostics.filter((d) => d.severity === "error") ?? [])]);
       if (failures.length > 0 || compiled.some((c) => !c?.workplan)) {
         const reports = compiled.map((c, i) => ({
@@ -82,8 +88,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
  * old file, old hash, old mode, new file, new hash, new mode): then the old and new files are
  * compared. Otherwise BEFORE and AFTER, or BEFORE at --base and BEFORE now.
  */
-function sidesOf(before: string, after: string | undefined, rest: readonly string[], base: string | undefined): [string, string] {
-  if (after !== undefined && rest.length === 5) return [after, rest[2]!];
+function sidesOf(before: string, after: string | undefined, rest: readonly string[], base: string | undefined): [string, string, string?] {
+  if (after !== undefined && rest.length === 5) return [after, rest[2]!, before];
   if (rest.length > 0) throw new UsageError("diff takes two workplans (or one with --base)");
   if (base !== undefined) {
     if (after !== undefined) throw new UsageError("with --base, give one workplan: ctwg diff 2017 --base main");
