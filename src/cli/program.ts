@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.js";
+import { registerCalendar } from "./commands/calendar.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerLint } from "./commands/lint.js";
+import { registerNew } from "./commands/new.js";
 import { registerSchema } from "./commands/schema.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { processIo, type Io } from "./io.js";
@@ -26,7 +28,9 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   registerBuild(program, io, setExit);
   registerLint(program, io, setExit);
   registerDiff(program, io, setExit);
+  registerNew(program, io, setExit);
   registerSchema(program, io, setExit);
+  registerCalendar(program, io, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   return program;
 }

@@ -3,7 +3,10 @@
  * Why strings and not YAML dates: YAML 1.2 keeps them as text, and one string can say "only the month
  * is known", which plans often do.
  */
-export const DATE_SPEC_PATTERN = /^\d{4}-\d{2}(?:-\d{2})?(?:\/\d{4}-\d{2}-\d{2})?$/;
+export const DATE_SPEC_PATTERN = /^(?:\d{4}-\d{2}(?:-\d{2})?(?:\/\d{4}-\d{2}-\d{2})?|TBD)$/;
+
+/** The placeholder a draft writes where a value is still to be decided (`ctwg new`); lint lists them. */
+export const PLACEHOLDER = "TBD";
 
 export type DateSpec =
   | { kind: "day"; start: CalendarDate }
@@ -28,6 +31,7 @@ function parseDay(text: string): CalendarDate | string {
 
 /** Parses a spec that matches DATE_SPEC_PATTERN; returns a message when it names a day that does not exist. */
 export function parseDateSpec(text: string): DateSpec | string {
+  if (text === PLACEHOLDER) return "the date is still to be decided";
   const [first, second] = text.split("/") as [string, string | undefined];
   if (first.length === 7) {
     if (second !== undefined) return "a range runs from a day to a day, like 2017-02-21/2017-02-22";
@@ -46,6 +50,7 @@ export function parseDateSpec(text: string): DateSpec | string {
 
 /** The problem with a spec, or undefined when it names real days. */
 export function checkDateSpec(text: string): string | undefined {
+  if (text === PLACEHOLDER) return undefined;
   const parsed = parseDateSpec(text);
   return typeof parsed === "string" ? parsed : undefined;
 }

@@ -20,12 +20,12 @@ export const Id = z
 /** A day (`2017-02-28`), a month (`2017-08`) or an ISO 8601 range (`2017-02-21/2017-02-22`). */
 export const DateSpec = z
   .string()
-  .regex(DATE_SPEC_PATTERN, "expected a day like 2017-02-28, a month like 2017-08, or a range like 2017-02-21/2017-02-22")
+  .regex(DATE_SPEC_PATTERN, "expected a day like 2017-02-28, a month like 2017-08, a range like 2017-02-21/2017-02-22, or TBD")
   .superRefine((value, ctx) => {
     const problem = checkDateSpec(value);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   })
-  .describe("A day (2017-02-28), a month when only the month is known (2017-08), or a range (2017-02-21/2017-02-22).");
+  .describe("A day (2017-02-28), a month when only the month is known (2017-08), a range (2017-02-21/2017-02-22), or TBD in a draft.");
 
 /** A run of inline text: plain, emphasised, or the host year's theme (printed in italics). */
 export const Inline = z.union([
@@ -114,6 +114,10 @@ export const Deliverable = z.strictObject({
   event: Event.optional(),
   plan: Plan.optional(),
   noPlan: nonEmpty("Why the deliverable has no row in the itemized table (it is never printed).").optional(),
+  oneOff: z
+    .boolean()
+    .optional()
+    .describe("Done once, not carried into next year's plan by `ctwg new`. Default: workshops and dialogues are one-off, the rest recurs."),
 });
 
 export const CrossCuttingArea = z.strictObject({
@@ -124,6 +128,7 @@ export const CrossCuttingArea = z.strictObject({
 
 export const Workplan = z.strictObject({
   year: z.int().min(1989).max(2100).describe("The plan's year."),
+  status: z.enum(["draft", "tabled"]).default("tabled").describe("`draft` while the plan is being written (the documents say so), `tabled` once submitted."),
   forum: nonEmpty("The working group's acronym.").default("CTWG"),
   cover: Cover,
   title: nonEmpty("The title at the top of the body, under the cover block."),

@@ -27,6 +27,7 @@ function markdownView(view: WorkplanView) {
   const r = runsToMarkdown;
   const line = blockToMarkdown;
   return {
+    draft: view.draft,
     cover: {
       organisation: r(view.cover.organisation),
       symbol: line(view.cover.symbol),

@@ -10,6 +10,8 @@ export interface WorkplanView {
   /** The output file name without extension, after APEC's file names: `2017_som1_sce-cow_002`. */
   fileStem: string;
   lang: string;
+  /** A draft (`status: draft`): the documents say so on the cover. */
+  draft: boolean;
   /** Plain-text facts for places that cannot hold markup: the HTML <title>, the PDF's metadata. */
   meta: { title: string; symbol: string; author: string };
   cover: {
@@ -80,6 +82,7 @@ export function buildView(workplan: Workplan): WorkplanView {
     year,
     fileStem: fileStemOf(cover.symbol),
     lang: "en",
+    draft: workplan.status === "draft",
     meta: { title: cover.title, symbol: cover.symbol, author: cover.submittedBy },
     cover: {
       organisation: runs(cover.organisation),
@@ -93,7 +96,7 @@ export function buildView(workplan: Workplan): WorkplanView {
         name: runs(cover.meeting.name),
         place: runs(`${cover.meeting.city}, ${cover.meeting.economy}`),
         date: runs(formatDate(cover.meeting.date)),
-        firstDay: firstDayOf(cover.meeting.date),
+        firstDay: firstDayOf(cover.meeting.date, year),
       },
     },
     title: runs(workplan.title),
@@ -139,10 +142,10 @@ export function fileStemOf(symbol: string): string {
   return stem || "workplan";
 }
 
-/** The first day a date spec names, as `YYYY-MM-DD` (the 1st for a month). */
-function firstDayOf(spec: string): string {
+/** The first day a date spec names, as `YYYY-MM-DD` (the 1st for a month, 1 January of the plan's year for TBD). */
+function firstDayOf(spec: string, planYear: number): string {
   const parsed = parseDateSpec(spec);
-  if (typeof parsed === "string") return spec.slice(0, 10);
+  if (typeof parsed === "string") return `${planYear}-01-01`;
   const { year, month, day } = parsed.kind === "month" ? { ...parsed, day: 1 } : parsed.start;
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }

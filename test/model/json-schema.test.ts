@@ -17,9 +17,10 @@ describe("workplanJsonSchema", () => {
     expect(schema.title).toBe("CTWG workplan");
     expect(schema.type).toBe("object");
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties)).toEqual(["year", "forum", "cover", "title", "introduction", "crossCutting", "deliverables"]);
+    expect(Object.keys(schema.properties)).toEqual(["year", "status", "forum", "cover", "title", "introduction", "crossCutting", "deliverables"]);
     expect(schema.required).toEqual(expect.arrayContaining(["year", "cover", "title", "introduction", "crossCutting", "deliverables"]));
     expect(schema.required).not.toContain("forum");
+    expect(schema.required).not.toContain("status");
     expect(schema.properties.cover.properties.purpose.enum).toEqual(["Information", "Consideration", "Endorsement", "Approval", "Discussion"]);
   });
 });

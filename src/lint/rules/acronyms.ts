@@ -10,14 +10,16 @@ export interface AcronymUse {
   path: DataPath;
   /** One term ("TPT-WG", "SCCP"), not a stretch of several ("CTI/SCCP"). */
   single: boolean;
+  /** Where it starts in the text at `path`. */
+  start: number;
 }
 
 // Runs of capitals (2+ letters, digits allowed after) joined by "-", "- ", "/" or a space.
 const RUN = /\b[A-Z][A-Z0-9]+(?:(?:-\s?|\/|\s)[A-Z][A-Z0-9]+)*\b/g;
 // Between terms: a slash, or a space that does not follow a hyphen ("MEG- SEC" is one term).
 const SEPARATOR = /(\/|(?<!-)\s)/;
-/** Capitals that are not acronyms of bodies: "(TBC)", Roman numerals. */
-const NOT_ACRONYMS = /^(?:TBC|[IVX]+)$/;
+/** Capitals that are not acronyms of bodies: "(TBC)", the TBD placeholder, Roman numerals. */
+const NOT_ACRONYMS = /^(?:TBC|TBD|[IVX]+)$/;
 
 /**
  * The acronyms of a plan's printed text. A run like "CTI/SCCP" or "APEC TEL" yields every
@@ -35,7 +37,8 @@ export function acronymUses(workplan: Workplan): AcronymUse[] {
             const written = pieces.slice(from * 2, to * 2 + 1).join("");
             if (NOT_ACRONYMS.test(written)) continue;
             const key = terms.slice(from, to + 1).join("").replace(/[-\s]/g, "");
-            uses.push({ written, key, path: part.path, single: from === to });
+            const start = match.index! + pieces.slice(0, from * 2).join("").length;
+            uses.push({ written, key, path: part.path, single: from === to, start });
           }
         }
       }

@@ -4,7 +4,7 @@ import { acronymUses } from "./acronyms.js";
 /**
  * One acronym, one spelling, within a plan: the 2017 source writes TPTWG and TPT-WG, MEG-SEC and
  * "MEG- SEC", CTI/SCCP and "CTI SCCP". The spelling in the glossary wins; without one, the more
- * frequent spelling does, and the others are reported.
+ * frequent spelling does, and the others are reported. Fixable: `--fix` writes the winning spelling.
  *
  * Passes: TPTWG throughout. Fails: TPTWG in one place and TPT-WG in another.
  */
@@ -35,11 +35,13 @@ export const consistentAcronym = defineRule({
     for (const use of uses) {
       const best = preferred.get(use.key);
       if (best === undefined || use.written === best) continue;
+      const at = { start: use.start, end: use.start + use.written.length };
       report({
         path: use.path,
-        needle: use.written,
+        at,
         message: `"${use.written}" is written "${best}" elsewhere in this plan`,
-        hint: `write ${best} everywhere${known.get(use.key) === best ? " (the glossary's spelling)" : ""}`,
+        hint: `write ${best} everywhere${known.get(use.key) === best ? ", the glossary's spelling" : ""}; ctwg lint --fix does it`,
+        fix: [{ kind: "replace-text", path: use.path, ...at, text: best }],
       });
     }
   },

@@ -42,7 +42,7 @@ export const economySpelling = defineRule({
             path,
             at: { start: match.index!, end: match.index! + match[0].length },
             message: `"${match[0]}" is written "${name}" in APEC documents`,
-            hint: `write ${name} (ctwg lint --fix does it)`,
+            hint: `write ${name}; ctwg lint --fix does it`,
             fix: [{ kind: "replace-text", path, start: match.index!, end: match.index! + match[0].length, text: name }],
           });
         }

@@ -3,6 +3,7 @@ import { consistentAcronym } from "./consistent-acronym.js";
 import { deliverableHasPlan } from "./deliverable-has-plan.js";
 import { economySpelling } from "./economy-spelling.js";
 import { eventInPlanYear } from "./event-in-plan-year.js";
+import { fillIn } from "./fill-in.js";
 import { knownAcronym } from "./known-acronym.js";
 import { knownMandateSource } from "./known-mandate-source.js";
 import { meetingSequence } from "./meeting-sequence.js";
@@ -36,4 +37,5 @@ export const RULES: readonly Rule[] = [
   noTrailingSpaces,
   noEmptyText,
   requiredCell,
+  fillIn,
 ];

@@ -20,7 +20,7 @@ export const noDoubleSpaces = defineRule({
             path: part.path,
             at: { start: match.index!, end: match.index! + match[0].length },
             message: `${match[0].length} spaces in a row`,
-            hint: "make it one space (ctwg lint --fix does it)",
+            hint: "make it one space; ctwg lint --fix does it",
             fix: [{ kind: "replace-text", path: part.path, start: match.index!, end: match.index! + match[0].length, text: " " }],
           });
         }

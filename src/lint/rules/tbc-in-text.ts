@@ -20,7 +20,7 @@ export const tbcInText = defineRule({
   check({ workplan, report }) {
     const items = proseTexts(workplan).filter((t) => t.inItem && t.path[0] === "deliverables");
     const spellings = new Set(items.flatMap((t) => [...t.text.matchAll(TBC)].map((m) => `(${m[1]})`)));
-    const mixed = spellings.size > 1 ? ` (this plan writes it ${[...spellings].join(" and ")})` : "";
+    const mixed = spellings.size > 1 ? `; this plan writes it both ${[...spellings].join(" and ")}` : "";
     for (const text of items) {
       for (const part of text.parts) {
         for (const match of part.text.matchAll(TBC)) {
@@ -31,7 +31,7 @@ export const tbcInText = defineRule({
             path: part.path,
             at: { start: match.index! + match[0].length - match[0].trim().length, end: match.index! + match[0].length },
             message: `"${match[0].trim()}" is written into the text${flagged ? "; the event's `tbc` flag already says it" : ""}${mixed}`,
-            hint: event ? "remove it from the text and set `tbc: true` on the event (ctwg lint --fix does both)" : "add an `event:` with `tbc: true` and remove it from the text",
+            hint: event ? "remove it from the text and set `tbc: true` on the event; ctwg lint --fix does both" : "add an `event:` with `tbc: true` and remove it from the text",
             ...(event
               ? {
                   fix: [

@@ -113,6 +113,10 @@ function layoutCover(view: WorkplanView, writer: PageWriter, metrics: Metrics, s
     return y;
   };
 
+  if (view.draft) {
+    const label = "DRAFT";
+    writer.draw([line(label, "bold", 12, (g.width - metrics.width(label, "bold", 12)) / 2, g.top - 30, p(), metrics)]);
+  }
   writer.draw([line(cover.symbol, "regular", 10, g.left, g.top, p(), metrics)]);
   const agenda = `Agenda Item: ${cover.agendaItem}`;
   writer.draw([line(agenda, "regular", 10, g.width - g.right - metrics.width(agenda, "regular", 10), g.top, p(), metrics)]);

@@ -1,0 +1,54 @@
+import { resolve } from "node:path";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { writeArtifacts, type Artifact } from "../emit/write-artifacts.js";
+import { check, type FileReport } from "../index.js";
+import { DEFAULT_CONFIG } from "../lint/config.js";
+import { EMPTY_GLOSSARY } from "../lint/glossary.js";
+import { lintWorkplan } from "../lint/lint-workplan.js";
+import { uniqueIds } from "../lint/rules/unique-ids.js";
+import { buildView } from "../render/view.js";
+import { formatIcs } from "./format-ics.js";
+import { planCalendar, type CalendarEvent } from "./plan-calendar.js";
+
+export interface CalendarOptions {
+  cwd?: string;
+  /** The output folder; the calendar goes to `<outDir>/<year>/<file stem>.ics`. */
+  outDir?: string;
+  /** DTSTAMP instead of the cover meeting's first day (from SOURCE_DATE_EPOCH at the CLI). */
+  timestamp?: Date;
+  /** False to make the calendar without writing it (it is in the report). */
+  write?: boolean;
+}
+
+export interface CalendarReport extends FileReport {
+  events: CalendarEvent[];
+  /** The .ics file, when the workplan is valid. */
+  artifact: Artifact | undefined;
+  written: string[];
+  unchanged: string[];
+}
+
+/**
+ * Checks a workplan file and, when it is valid, writes its meetings and workshops as an iCalendar
+ * file beside its documents. Why the unique-ids rule runs too: UIDs come from ids, and a calendar
+ * app keeps only one of two events that share a UID, so a duplicated id would silently drop one.
+ */
+export async function calendar(file: string, options: CalendarOptions = {}): Promise<CalendarReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const report = await check(file, { cwd });
+  const none = { events: [], artifact: undefined, written: [], unchanged: [] };
+  if (!report.workplan || !report.source || hasErrors(report.diagnostics)) return { ...report, ...none };
+  const { workplan, source } = report;
+  const ids = lintWorkplan({ source, workplan, previous: undefined, glossary: EMPTY_GLOSSARY, config: DEFAULT_CONFIG, rules: [uniqueIds] });
+  const diagnostics = [...report.diagnostics, ...ids.diagnostics.filter((d) => d.ruleId === uniqueIds.id)];
+  if (hasErrors(diagnostics)) return { ...report, diagnostics, ...none };
+
+  const view = buildView(workplan);
+  const events = planCalendar(workplan);
+  const stamp = options.timestamp ?? new Date(`${view.cover.meeting.firstDay}T00:00:00Z`);
+  const text = formatIcs(events, { name: `${workplan.forum} workplan ${workplan.year}`, stamp });
+  const artifact: Artifact = { path: `${workplan.year}/${view.fileStem}.ics`, bytes: new TextEncoder().encode(text) };
+  if (options.write === false) return { ...report, diagnostics, events, artifact, written: [], unchanged: [] };
+  const { written, unchanged } = await writeArtifacts([artifact], resolve(cwd, options.outDir ?? "out"));
+  return { ...report, diagnostics, events, artifact, written, unchanged };
+}

@@ -1,0 +1,46 @@
+import ical, { ICalEventStatus } from "ical-generator";
+import type { CalendarEvent } from "./plan-calendar.js";
+
+/** The PRODID of every calendar ctwg writes (RFC 5545, 3.7.3). */
+export const PRODID = "-//ctwg//workplan calendar//EN";
+
+export interface IcsOptions {
+  /** The calendar's name, shown by calendar apps: "CTWG workplan 2017". */
+  name: string;
+  /** DTSTAMP of every event. Why given: a stamp taken from the clock would change the bytes on every build. */
+  stamp: Date;
+}
+
+/**
+ * An iCalendar (RFC 5545) file of all-day events: CRLF line endings, text escaped, lines folded at
+ * 75 octets, ending in CRLF. ical-generator writes it; every value it would otherwise take from the
+ * clock or a random source (DTSTAMP, UID) is given here, so the same events give the same bytes.
+ */
+export function formatIcs(events: readonly CalendarEvent[], options: IcsOptions): string {
+  const calendar = ical({ prodId: PRODID.replace(/^-/, ""), name: escapeText(options.name) }); // it writes the "-" itself
+  for (const event of events) {
+    calendar.createEvent({
+      id: event.uid,
+      stamp: options.stamp,
+      allDay: true,
+      start: utcMidnight(event.start),
+      end: utcMidnight(event.end),
+      summary: event.title,
+      description: event.description,
+      ...(event.location === null ? {} : { location: event.location }),
+      categories: [{ name: event.kind.toUpperCase() }],
+      status: event.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    });
+  }
+  // Why the CRLF: RFC 5545 ends every content line with one, END:VCALENDAR included; ical-generator stops short.
+  return `${calendar.toString()}\r\n`;
+}
+
+/**
+ * Escapes a TEXT value (RFC 5545, 3.3.11). Why here: ical-generator escapes event text but writes
+ * the calendar's name as given.
+ */
+const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
+
+/** Why UTC midnight: ical-generator writes an all-day date from a Date's UTC fields when no time zone is set. */
+const utcMidnight = (day: string) => new Date(`${day}T00:00:00Z`);

@@ -1,0 +1,71 @@
+import type { Command } from "commander";
+import { isAbsolute, relative } from "node:path";
+import { calendar } from "../../calendar/calendar-file.js";
+import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { inputFiles } from "../inputs.js";
+import { paintFor, type Io } from "../io.js";
+import { formatReports } from "../report.js";
+import { UsageError } from "../usage-error.js";
+
+interface CalendarFlags {
+  out: string;
+  stdout?: boolean;
+}
+
+/** `ctwg calendar [inputs...]`: write each workplan's meetings and workshops as an iCalendar file. */
+export function registerCalendar(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
+  program
+    .command("calendar")
+    .description("write the meetings and workshops of workplans as an iCalendar (.ics) file")
+    .argument("[inputs...]", "years (2017) or paths to workplan files; default: every workplans/YEAR.yaml")
+    .option("-o, --out <dir>", "output folder; each calendar goes to <dir>/<year>/", "out")
+    .option("--stdout", "print the calendar of the one workplan given instead of writing it")
+    .addHelpText(
+      "after",
+      "\nEvents are all-day; those known only to the month, or marked tbc, are tentative. Each keeps its UID\n" +
+        "(year and deliverable id) across rebuilds, so calendar apps update it. SOURCE_DATE_EPOCH, when set,\n" +
+        "is the DTSTAMP (default: the cover meeting's first day).\n\n" +
+        "Examples:\n  ctwg calendar 2017             writes out/2017/2017_som1_sce-cow_002.ics\n  ctwg calendar 2017 --stdout > ctwg-2017.ics",
+    )
+    .action(async (args: string[], flags: CalendarFlags) => {
+      const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
+      const files = await inputFiles(args, io.cwd);
+      if (flags.stdout && files.length !== 1) throw new UsageError("--stdout prints the calendar of one workplan: ctwg calendar 2017 --stdout");
+      const stderrPaint = paintFor(io, "stderr", program.opts().color);
+      const stdoutPaint = paintFor(io, "stdout", program.opts().color);
+      let failed = false;
+      for (const file of files) {
+        const write = !flags.stdout;
+        const report = await calendar(file, { cwd: io.cwd, outDir: flags.out, write, ...(timestamp ? { timestamp } : {}) });
+        const errors = report.diagnostics.filter((d) => d.severity === "error");
+        if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));
+        if (hasErrors(report.diagnostics) || !report.artifact) {
+          io.stderr.write(`${stderrPaint.error("✖")} ${file}: no calendar written, fix the errors above\n`);
+          failed = true;
+          continue;
+        }
+        if (!write) io.stdout.write(new TextDecoder().decode(report.artifact.bytes));
+        const count = `${report.events.length} event${report.events.length === 1 ? "" : "s"}`;
+        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shown(path, io.cwd)} (${count})\n`);
+        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shown(path, io.cwd)}\n`);
+      }
+      setExit(failed ? EXIT.problems : EXIT.ok);
+    });
+}
+
+/** A written file's path as the user will want to type it: relative below the working directory, else absolute. */
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+/**
+ * SOURCE_DATE_EPOCH (whole seconds since 1970), the reproducible-builds convention, as the DTSTAMP.
+ * Why a copy of build's: that one is private to build.ts, which this change may not touch.
+ */
+function sourceDateEpoch(value: string | undefined): Date | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, found "${value}"`);
+  return new Date(Number(value) * 1000);
+}
