@@ -5,7 +5,7 @@ import { writeArtifacts, type Artifact } from "./emit/write-artifacts.js";
 import type { LintSettings } from "./load/lint-settings.js";
 import { readSource } from "./load/read-source.js";
 import { DEFAULT_CONFIG } from "./lint/config.js";
-import { EMPTY_GLOSSARY } from "./lint/glossary.js";
+import { EMPTY_GLOSSARY } from "./model/glossary.js";
 import type { TextEdit } from "./lint/rule.js";
 import { validateWorkplan } from "./model/validate-workplan.js";
 import type { Workplan } from "./model/schema.js";
@@ -91,6 +91,8 @@ export interface BuildOptions {
   timestamp?: Date;
   /** False to render without writing (the artifacts are in the report). */
   write?: boolean;
+  /** False to leave the timeline figure out. */
+  timeline?: boolean;
 }
 
 export interface BuildReport extends LintReport {
@@ -113,7 +115,11 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
   }
   if (!report.workplan || hasErrors(report.diagnostics)) return { ...report, artifacts: [], written: [], unchanged: [] };
   const { renderWorkplan } = await import("./render/render-workplan.js");
-  const artifacts = await renderWorkplan(report.workplan, formats, options.timestamp ? { timestamp: options.timestamp } : {});
+  const artifacts = await renderWorkplan(report.workplan, formats, {
+    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+    ...(options.settings ? { glossary: options.settings.glossary } : {}),
+    timeline: options.timeline ?? true,
+  });
   if (options.write === false) return { ...report, artifacts, written: [], unchanged: [] };
   const { written, unchanged } = await writeArtifacts(artifacts, resolve(cwd, options.outDir ?? "out"));
   return { ...report, artifacts, written, unchanged };

@@ -3,13 +3,14 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { writeArtifacts, type Artifact } from "../emit/write-artifacts.js";
 import { check, type FileReport } from "../index.js";
 import { DEFAULT_CONFIG } from "../lint/config.js";
-import { EMPTY_GLOSSARY } from "../lint/glossary.js";
+import { EMPTY_GLOSSARY } from "../model/glossary.js";
 import { lintWorkplan } from "../lint/lint-workplan.js";
 import { uniqueIds } from "../lint/rules/unique-ids.js";
 import { buildView } from "../render/view.js";
 import { formatIcs } from "./format-ics.js";
 import { planCalendar, type CalendarEvent } from "./plan-calendar.js";
 
+/** Where `calendar` reads and writes, and the stamp it uses. */
 export interface CalendarOptions {
   cwd?: string;
   /** The output folder; the calendar goes to `<outDir>/<year>/<file stem>.ics`. */
@@ -20,6 +21,7 @@ export interface CalendarOptions {
   write?: boolean;
 }
 
+/** What making one calendar found and did: the check's report, the events, the file and whether it changed. */
 export interface CalendarReport extends FileReport {
   events: CalendarEvent[];
   /** The .ics file, when the workplan is valid. */
@@ -41,7 +43,7 @@ export async function calendar(file: string, options: CalendarOptions = {}): Pro
   const { workplan, source } = report;
   const ids = lintWorkplan({ source, workplan, previous: undefined, glossary: EMPTY_GLOSSARY, config: DEFAULT_CONFIG, rules: [uniqueIds] });
   const diagnostics = [...report.diagnostics, ...ids.diagnostics.filter((d) => d.ruleId === uniqueIds.id)];
-  if (hasErrors(diagnostics)) return { ...report, diagnostics, ...none };
+  // removed
 
   const view = buildView(workplan);
   const events = planCalendar(workplan);

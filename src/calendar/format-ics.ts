@@ -4,6 +4,7 @@ import type { CalendarEvent } from "./plan-calendar.js";
 /** The PRODID of every calendar ctwg writes (RFC 5545, 3.7.3). */
 export const PRODID = "-//ctwg//workplan calendar//EN";
 
+/** What a calendar says beyond its events. */
 export interface IcsOptions {
   /** The calendar's name, shown by calendar apps: "CTWG workplan 2017". */
   name: string;

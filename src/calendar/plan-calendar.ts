@@ -1,6 +1,6 @@
 import { formatDateSpec, parseDateSpec, type DateSpec } from "../model/date-spec.js";
 import type { Event, Workplan } from "../model/schema.js";
-import { ordinal } from "../diff/year-shift.js";
+import { ordinal } from "../model/ordinal.js";
 import { buildView, plainText, type BlockView, type ListItemView } from "../render/view.js";
 
 /** One dated item of a workplan, as a calendar shows it: all day, from `start` up to (not including) `end`. */

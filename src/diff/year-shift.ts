@@ -1,7 +1,8 @@
 import type { Workplan } from "../model/schema.js";
 
-/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st. */
-export const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+import { ordinal } from "../model/ordinal.js";
+
+export { ordinal };
 
 /**
  * Rewrites the older plan's text in the newer plan's numbering, so that what is expected to move

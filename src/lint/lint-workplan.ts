@@ -5,7 +5,7 @@ import { locate, locateRange, locateWithin } from "../parse/locate.js";
 import type { SourceFile } from "../parse/parse-workplan.js";
 import type { LintConfig } from "./config.js";
 import { fixEdits } from "./fix.js";
-import type { Glossary } from "./glossary.js";
+import type { Glossary } from "../model/glossary.js";
 import type { Finding, Rule, TextEdit } from "./rule.js";
 import { RULES } from "./rules/index.js";
 import { findSuppressions } from "./suppressions.js";

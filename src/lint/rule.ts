@@ -1,6 +1,6 @@
 import type { DataPath, Severity } from "../diagnostics/diagnostic.js";
 import type { Workplan } from "../model/schema.js";
-import type { Glossary } from "./glossary.js";
+import type { Glossary } from "../model/glossary.js";
 
 /** What a rule says about itself: shown by `--format sarif`, in docs, and in "did you mean" for rule ids. */
 export interface RuleMeta {

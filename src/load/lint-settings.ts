@@ -2,7 +2,7 @@ import { access } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type LintConfig } from "../lint/config.js";
-import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from "../lint/glossary.js";
+import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from "../model/glossary.js";
 import { RULES } from "../lint/rules/index.js";
 import { readSource } from "./read-source.js";
 import { WORKPLANS_DIR } from "./resolve-inputs.js";

@@ -2,7 +2,7 @@ import { isMap, isScalar, visit, type Document, type YAMLMap, type YAMLSeq } fro
 import { parseDateSpec, PLACEHOLDER, type DateSpec } from "../model/date-spec.js";
 import type { Deliverable, Workplan } from "../model/schema.js";
 import type { SourceFile } from "../parse/parse-workplan.js";
-import { ordinal } from "../diff/year-shift.js";
+import { ordinal } from "../model/ordinal.js";
 
 /** A deliverable `ctwg new` did not carry over, for the author to decide about. */
 export interface LeftOut {

@@ -28,6 +28,10 @@ function markdownView(view: WorkplanView) {
   const line = blockToMarkdown;
   return {
     draft: view.draft,
+    annex: view.annex && {
+      heading: escapeHeading(view.annex.heading),
+      entries: view.annex.entries.map((entry) => ({ acronym: e(entry.acronym), name: e(entry.name) })),
+    },
     cover: {
       organisation: r(view.cover.organisation),
       symbol: line(view.cover.symbol),

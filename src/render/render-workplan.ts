@@ -2,11 +2,15 @@ import type { Artifact } from "../emit/write-artifacts.js";
 import type { Workplan } from "../model/schema.js";
 import type { FormatId, RenderOptions } from "./format.js";
 import { FORMAT_LOADERS } from "./formats.js";
-import { buildView } from "./view.js";
+import { buildView, type ViewOptions } from "./view.js";
 
 /** Renders a valid workplan in the given formats, as artifacts under `YEAR/`. */
-export async function renderWorkplan(workplan: Workplan, formats: readonly FormatId[], options: RenderOptions = {}): Promise<Artifact[]> {
-  const view = buildView(workplan);
+export async function renderWorkplan(
+  workplan: Workplan,
+  formats: readonly FormatId[],
+  options: RenderOptions & ViewOptions = {},
+): Promise<Artifact[]> {
+  const view = buildView(workplan, options);
   const artifacts: Artifact[] = [];
   for (const id of formats) {
     const format = await FORMAT_LOADERS[id]();

@@ -1,5 +1,8 @@
 import { formatDateSpec, parseDateSpec } from "../model/date-spec.js";
+import { acronymUses, glossaryTerms } from "../model/acronyms.js";
+import type { Glossary } from "../model/glossary.js";
 import type { Blocks, ListItem, RichText, Workplan } from "../model/schema.js";
+import { buildTimeline, type TimelineView } from "./timeline.js";
 
 /**
  * The view model: every string a format prints, decided once. Formats only lay these out, so the
@@ -29,8 +32,19 @@ export interface WorkplanView {
   crossCutting: { lead: Run[]; areas: { id: string; name: Run[]; activities: ListItemView[] }[] };
   deliverables: { heading: string; items: { id: string; number: string; text: Run[] }[] };
   plans: { heading: string; columns: string[]; rows: PlanRowView[] };
+  /** The year's events on a line of months, after the deliverables; null without dated events or with --no-timeline. */
+  timeline: TimelineView | null;
+  /** The acronyms the plan uses, with their full names from the glossary; null without a glossary. */
+  annex: { heading: string; entries: { acronym: string; name: string }[] } | null;
   /** Set only for a redline (`ctwg diff --format html`): what is compared with what. */
   redline: { before: string; after: string; summary: string } | null;
+}
+
+export interface ViewOptions {
+  /** Include the timeline figure (default true). */
+  timeline?: boolean;
+  /** The shared glossary, for the acronym annex. */
+  glossary?: Glossary;
 }
 
 /**
@@ -75,7 +89,7 @@ export const PLAN_COLUMNS = [
 ];
 
 /** Builds the view of a valid workplan. */
-export function buildView(workplan: Workplan): WorkplanView {
+export function buildView(workplan: Workplan, options: ViewOptions = {}): WorkplanView {
   const { cover, year } = workplan;
   const numbered = workplan.deliverables.map((deliverable, index) => ({ deliverable, number: `1.${index + 1}` }));
   return {
@@ -132,8 +146,22 @@ export function buildView(workplan: Workplan): WorkplanView {
         ];
       }),
     },
+    timeline: options.timeline === false ? null : buildTimeline(workplan),
+    annex: options.glossary?.present ? acronymAnnex(workplan, options.glossary) : null,
     redline: null,
   };
+}
+
+/** The glossary's entries for the acronyms the plan uses, alphabetically; null when it uses none. */
+function acronymAnnex(workplan: Workplan, glossary: Glossary): WorkplanView["annex"] {
+  const byKey = new Map([...glossary.acronyms].map(([acronym, name]) => [acronym.replace(/-/g, ""), { acronym, name }]));
+  const used = new Map<string, { acronym: string; name: string }>();
+  for (const use of glossaryTerms(acronymUses(workplan))) {
+    const entry = byKey.get(use.key);
+    if (entry) used.set(entry.acronym, entry);
+  }
+  const entries = [...used.values()].sort((a, b) => a.acronym.localeCompare(b.acronym));
+  return entries.length ? { heading: "Annex: Acronyms", entries } : null;
 }
 
 /** `2017/SOM1/SCE-COW/002` becomes `2017_som1_sce-cow_002`; anything but letters, digits and hyphens becomes `_`. */

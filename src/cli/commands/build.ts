@@ -14,6 +14,7 @@ interface BuildOptions {
   out: string;
   format: string;
   stdout?: boolean;
+  timeline: boolean;
 }
 
 /** `ctwg build [inputs...]`: validate workplans and write their documents. */
@@ -24,6 +25,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
     .argument("[inputs...]", "years (2017) or paths to workplan files; default: every workplans/YEAR.yaml")
     .option("-o, --out <dir>", "output folder; each plan goes to <dir>/<year>/", "out")
     .option("-f, --format <formats>", `comma-separated formats: ${FORMAT_IDS.join(",")}`, FORMAT_IDS.join(","))
+    .option("--no-timeline", "leave out the timeline of the year's events")
     .option("--stdout", "print the one format of the one workplan given instead of writing it (for git's textconv)")
     .addHelpText("after", "\nSOURCE_DATE_EPOCH, when set, is the date stamped into the PDF (default: the meeting date).\n\nExamples:\n  ctwg build 2017                    writes out/2017/2017_som1_sce-cow_002.{md,html,pdf}\n  ctwg build 2017 --format html --out site")
     .action(async (args: string[], options: BuildOptions) => {
@@ -40,7 +42,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
       let failed = false;
       for (const file of files) {
         const write = !options.stdout;
-        const report = await build(file, { cwd: io.cwd, outDir: options.out, formats, settings, write, ...(timestamp ? { timestamp } : {}) });
+        const report = await build(file, { cwd: io.cwd, outDir: options.out, formats, settings, write, timeline: options.timeline, ...(timestamp ? { timestamp } : {}) });
         // Errors are shown in full; warnings are counted, and `ctwg lint` shows them, so a build stays short.
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { acronymUses } from "./acronyms.js";
+import { acronymUses } from "../../model/acronyms.js";
 
 /**
  * One acronym, one spelling, within a plan: the 2017 source writes TPTWG and TPT-WG, MEG-SEC and

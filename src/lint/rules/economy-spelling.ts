@@ -1,5 +1,5 @@
 import type { DataPath } from "../../diagnostics/diagnostic.js";
-import { proseTexts } from "../prose.js";
+import { proseTexts } from "../../model/prose.js";
 import { defineRule } from "../rule.js";
 
 /** Spellings APEC does not use, and the member economy's APEC name. */

@@ -1,6 +1,6 @@
 import { didYouMean } from "../../diagnostics/did-you-mean.js";
 import { defineRule } from "../rule.js";
-import { acronymUses, glossaryTerms } from "./acronyms.js";
+import { acronymUses, glossaryTerms } from "../../model/acronyms.js";
 
 /**
  * Every acronym in the plan is in the shared glossary (`workplans/glossary.yaml`), which gives its

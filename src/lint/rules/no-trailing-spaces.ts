@@ -1,4 +1,4 @@
-import { proseTexts } from "../prose.js";
+import { proseTexts } from "../../model/prose.js";
 import { defineRule } from "../rule.js";
 
 /**

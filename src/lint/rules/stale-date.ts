@@ -1,5 +1,5 @@
 import { MONTHS } from "../../model/date-spec.js";
-import { partAt, proseTexts } from "../prose.js";
+import { partAt, proseTexts } from "../../model/prose.js";
 import { defineRule } from "../rule.js";
 
 const MONTH = MONTHS.join("|");

@@ -29,9 +29,9 @@ export interface FlowStyle {
 /** Builds the structure tree as layout goes, so reading order follows the flow. */
 export class StructureBuilder {
   readonly nodes: StructNode[] = [];
-  add(type: StructType, parent: number | null, scope?: StructNode["scope"]): number {
+  add(type: StructType, parent: number | null, scope?: StructNode["scope"], alt?: string): number {
     const id = this.nodes.length;
-    this.nodes.push({ id, type, parent, ...(scope ? { scope } : {}) });
+    this.nodes.push({ id, type, parent, ...(scope ? { scope } : {}), ...(alt ? { alt } : {}) });
     return id;
   }
 }

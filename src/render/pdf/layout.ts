@@ -3,6 +3,7 @@ import type { FontFace, Metrics } from "./fonts.js";
 import type { PagePlan, PlacedItem, TextLine } from "./page-plan.js";
 import { LANDSCAPE, PageWriter, PORTRAIT } from "./page-writer.js";
 import { layoutTable } from "./table-layout.js";
+import { timelineFigure } from "./timeline-figure.js";
 import { plainText, type WorkplanView } from "../view.js";
 
 export const BODY_STYLE: FlowStyle = { size: 11, lineHeight: 14.5, paragraphGap: 7, listIndent: 18, itemGap: 3.5 };
@@ -51,6 +52,7 @@ export function layoutDocument(view: WorkplanView, metrics: Metrics): PagePlan {
 
   writer.flow(heading(view.deliverables.heading, "H2", 1, 16));
   writer.flow(deliverableBoxes(view.deliverables.items, width, metrics, structure, document));
+  if (view.timeline) writer.flow(timelineFigure(view.timeline, width, metrics, structure, document));
 
   writer.newPage(LANDSCAPE);
   const plansHeading = textBoxes([{ text: view.plans.heading, face: "bold" }], writer.contentWidth, BODY_STYLE, metrics, {
@@ -63,8 +65,35 @@ export function layoutDocument(view: WorkplanView, metrics: Metrics): PagePlan {
   writer.y += 6;
   layoutTable(view.plans, writer, metrics, structure, document);
 
+  if (view.annex) {
+    writer.newPage(PORTRAIT);
+    const heading = textBoxes([{ text: view.annex.heading, face: "bold" }], writer.contentWidth, BODY_STYLE, metrics, {
+      struct: structure.add("H2", document),
+      size: 12,
+      lineHeight: 16,
+      keepWithNext: true,
+    });
+    if (heading[0]) heading[0].bookmark = { title: view.annex.heading, level: 1 };
+    writer.flow(heading);
+    writer.flow(annexBoxes(view.annex.entries, writer.contentWidth, metrics, structure, document));
+  }
+
   addFooters(writer, metrics);
   return { pages: writer.pages, structure: structure.nodes, outline: writer.outline };
+}
+
+/** The acronym annex as a two-column table: the acronym, then its full name hanging beside it. */
+function annexBoxes(entries: { acronym: string; name: string }[], width: number, metrics: Metrics, structure: StructureBuilder, parent: number): FlowBox[] {
+  const table = structure.add("Table", parent);
+  const body = structure.add("TBody", table);
+  const indent = 80;
+  return entries.flatMap((entry) => {
+    const row = structure.add("TR", body);
+    const acronym = structure.add("TH", row, "Row");
+    const boxes = textBoxes([{ text: entry.name, face: "regular" }], width, BODY_STYLE, metrics, { struct: structure.add("TD", row), indent, spaceBefore: 2 });
+    boxes[0]?.items.unshift(line(entry.acronym, "bold", BODY_STYLE.size, 0, 0, acronym, metrics));
+    return boxes;
+  });
 }
 
 /** The numbered deliverables: "1.1" as the list label, the text hanging beside it. */

@@ -43,6 +43,10 @@ export interface Box {
   height: number;
   stroke: number | null;
   fill: string | null;
+  /** Dash pattern of the stroke, in points; none for a solid line. */
+  dash?: [number, number];
+  /** Stroke colour; black by default. */
+  strokeColor?: string;
 }
 
 /** A straight line (a cell border). Always an artifact. */
@@ -57,7 +61,7 @@ export interface Rule {
 
 export type StructType =
   | "Document" | "Sect" | "Div" | "H1" | "H2" | "H3" | "P" | "L" | "LI" | "Lbl" | "LBody"
-  | "Table" | "THead" | "TBody" | "TR" | "TH" | "TD";
+  | "Table" | "THead" | "TBody" | "TR" | "TH" | "TD" | "Figure" | "Caption";
 
 export interface StructNode {
   id: number;
@@ -65,6 +69,8 @@ export interface StructNode {
   parent: number | null;
   /** For TH: whether it heads a column or a row. */
   scope?: "Column" | "Row";
+  /** For a Figure: the text a screen reader says instead of the drawing. */
+  alt?: string;
 }
 
 export interface OutlineEntry {

@@ -89,7 +89,11 @@ function drawItem(doc: PDFKit.PDFDocument, item: PlacedItem): void {
       return;
     case "box":
       if (item.fill) doc.rect(item.x, item.y, item.width, item.height).fill(item.fill);
-      if (item.stroke) doc.lineWidth(item.stroke).strokeColor("#000000").rect(item.x, item.y, item.width, item.height).stroke();
+      if (item.stroke) {
+        doc.save().lineWidth(item.stroke).strokeColor(item.strokeColor ?? "#000000");
+        if (item.dash) doc.dash(item.dash[0], { space: item.dash[1] });
+        doc.rect(item.x, item.y, item.width, item.height).stroke().restore();
+      }
       return;
     case "rule":
       doc.lineWidth(item.width).strokeColor("#000000").moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke();
@@ -114,7 +118,7 @@ function structureElements(doc: PDFKit.PDFDocument, nodes: readonly StructNode[]
     for (const sibling of children.get(node.parent) ?? []) {
       if (sibling.id < id && !made.has(sibling.id)) get(sibling.id);
     }
-    const element = doc.struct(node.type);
+    const element = doc.struct(node.type, node.alt ? { alt: node.alt } : {});
     if (node.scope) (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: "Table", Scope: node.scope };
     if (node.parent === null) doc.addStructure(element);
     else get(node.parent).add(element);

@@ -1,5 +1,5 @@
 import type { DataPath } from "../diagnostics/diagnostic.js";
-import type { Blocks, ListItem, RichText, Workplan } from "../model/schema.js";
+import type { Blocks, ListItem, RichText, Workplan } from "./schema.js";
 
 /** A piece of text the plan prints: its data path, its whole text, and (for runs) each run's own path. */
 export interface ProseText {

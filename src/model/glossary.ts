@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Result } from "../diagnostics/diagnostic.js";
-import { validateSource } from "../model/validate-source.js";
+import { validateSource } from "./validate-source.js";
 import { parseWorkplan } from "../parse/parse-workplan.js";
 
 /** The acronyms and mandate sources plans share, from `workplans/glossary.yaml`. */

@@ -1,6 +1,6 @@
-import type { DataPath } from "../../diagnostics/diagnostic.js";
-import type { Workplan } from "../../model/schema.js";
-import { proseTexts } from "../prose.js";
+import type { DataPath } from "../diagnostics/diagnostic.js";
+import type { Workplan } from "./schema.js";
+import { proseTexts } from "./prose.js";
 
 /** An acronym as written in the text, and where. */
 export interface AcronymUse {
