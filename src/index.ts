@@ -93,6 +93,8 @@ export interface BuildOptions {
   write?: boolean;
   /** False to leave the timeline figure out. */
   timeline?: boolean;
+  /** Told each step as it ends ("Checked", "Markdown", "HTML", "PDF") with its milliseconds. */
+  onStep?: (step: string, ms: number) => void;
 }
 
 export interface BuildReport extends LintReport {
@@ -105,6 +107,7 @@ export interface BuildReport extends LintReport {
 export async function build(file: string, options: BuildOptions = {}): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
   const formats = options.formats ?? FORMAT_IDS;
+  const step = stepTimer(options.onStep);
   const report = await lint(file, { cwd, ...(options.settings ? { settings: options.settings } : {}) });
   if (report.workplan && report.source && formats.includes("pdf")) {
     const { checkGlyphCoverage } = await import("./render/pdf/glyph-coverage.js");
@@ -113,14 +116,36 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
       report.diagnostics.push({ ...problem, file, ...(span ? { span } : {}) });
     }
   }
+  step("Checked");
   if (!report.workplan || hasErrors(report.diagnostics)) return { ...report, artifacts: [], written: [], unchanged: [] };
   const { renderWorkplan } = await import("./render/render-workplan.js");
-  const artifacts = await renderWorkplan(report.workplan, formats, {
-    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
-    ...(options.settings ? { glossary: options.settings.glossary } : {}),
-    timeline: options.timeline ?? true,
-  });
-  if (options.write === false) return { ...report, artifacts, written: [], unchanged: [] };
-  const { written, unchanged } = await writeArtifacts(artifacts, resolve(cwd, options.outDir ?? "out"));
-  return { ...report, artifacts, written, unchanged };
+  const result: BuildReport = { ...report, artifacts: [], written: [], unchanged: [] };
+  // One format at a time, written as soon as it is ready, so a watcher can say what each one cost.
+  for (const format of formats) {
+    const artifacts = await renderWorkplan(report.workplan, [format], {
+      ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+      ...(options.settings ? { glossary: options.settings.glossary } : {}),
+      timeline: options.timeline ?? true,
+    });
+    result.artifacts.push(...artifacts);
+    if (options.write !== false) {
+      const { written, unchanged } = await writeArtifacts(artifacts, resolve(cwd, options.outDir ?? "out"));
+      result.written.push(...written);
+      result.unchanged.push(...unchanged);
+    }
+    step(FORMAT_NAMES[format]);
+  }
+  return result;
+}
+
+const FORMAT_NAMES: Record<FormatId, string> = { md: "Markdown", html: "HTML", pdf: "PDF" };
+
+/** Calls `onStep` with the milliseconds since the previous step. */
+function stepTimer(onStep: BuildOptions["onStep"]): (name: string) => void {
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    onStep?.(name, now - last);
+    last = now;
+  };
 }

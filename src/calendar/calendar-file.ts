@@ -43,7 +43,7 @@ export async function calendar(file: string, options: CalendarOptions = {}): Pro
   const { workplan, source } = report;
   const ids = lintWorkplan({ source, workplan, previous: undefined, glossary: EMPTY_GLOSSARY, config: DEFAULT_CONFIG, rules: [uniqueIds] });
   const diagnostics = [...report.diagnostics, ...ids.diagnostics.filter((d) => d.ruleId === uniqueIds.id)];
-  // removed
+  if (hasErrors(diagnostics)) return { ...report, diagnostics, ...none };
 
   const view = buildView(workplan);
   const events = planCalendar(workplan);

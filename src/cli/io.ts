@@ -7,9 +7,33 @@ export interface Io {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Ends long-running commands (--watch, preview): Ctrl-C in a terminal, the test's controller in tests. */
+  signal?: AbortSignal;
 }
 
-export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+/**
+ * The real process: its streams, environment and folder, and Ctrl-C as the signal to stop. Why the
+ * signal is made on first use: listening for Ctrl-C stops Node from ending the process on it, which
+ * only a command that runs until stopped may do.
+ */
+export function processIo(): Io {
+  let controller: AbortController | undefined;
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    get signal() {
+      if (!controller) {
+        const made = new AbortController();
+        process.once("SIGINT", () => made.abort());
+        process.once("SIGTERM", () => made.abort());
+        controller = made;
+      }
+      return controller.signal;
+    },
+  };
+}
 
 /**
  * The one decision about colour, made at the edge: `--no-color` and `NO_COLOR` turn it off,

@@ -4,6 +4,7 @@ import { registerCalendar } from "./commands/calendar.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerLint } from "./commands/lint.js";
 import { registerNew } from "./commands/new.js";
+import { registerPreview } from "./commands/preview.js";
 import { registerSchema } from "./commands/schema.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { processIo, type Io } from "./io.js";
@@ -29,6 +30,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   registerLint(program, io, setExit);
   registerDiff(program, io, setExit);
   registerNew(program, io, setExit);
+  registerPreview(program, io, setExit);
   registerSchema(program, io, setExit);
   registerCalendar(program, io, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());

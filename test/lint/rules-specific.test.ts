@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { DEFAULT_CONFIG } from "../../src/lint/config.js";
-import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from "../../src/lint/glossary.js";
+import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from "../../src/model/glossary.js";
 import { lintWorkplan } from "../../src/lint/lint-workplan.js";
 import type { Workplan } from "../../src/model/schema.js";
 import { validateWorkplan } from "../../src/model/validate-workplan.js";

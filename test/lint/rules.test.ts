@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DataPath } from "../../src/diagnostics/diagnostic.js";
-import { parseGlossary, type Glossary } from "../../src/lint/glossary.js";
+import { parseGlossary, type Glossary } from "../../src/model/glossary.js";
 import type { Finding, Rule, RuleExample } from "../../src/lint/rule.js";
 import { RULES } from "../../src/lint/rules/index.js";
 import type { Workplan } from "../../src/model/schema.js";

@@ -8,6 +8,7 @@ import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
+import { watchFiles } from "../watch-files.js";
 import { UsageError } from "../usage-error.js";
 
 interface BuildOptions {
@@ -15,6 +16,7 @@ interface BuildOptions {
   format: string;
   stdout?: boolean;
   timeline: boolean;
+  watch?: boolean;
 }
 
 /** `ctwg build [inputs...]`: validate workplans and write their documents. */
@@ -26,6 +28,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
     .option("-o, --out <dir>", "output folder; each plan goes to <dir>/<year>/", "out")
     .option("-f, --format <formats>", `comma-separated formats: ${FORMAT_IDS.join(",")}`, FORMAT_IDS.join(","))
     .option("--no-timeline", "leave out the timeline of the year's events")
+    .option("-w, --watch", "rebuild on every save, printing each step with its time; Ctrl-C stops")
     .option("--stdout", "print the one format of the one workplan given instead of writing it (for git's textconv)")
     .addHelpText("after", "\nSOURCE_DATE_EPOCH, when set, is the date stamped into the PDF (default: the meeting date).\n\nExamples:\n  ctwg build 2017                    writes out/2017/2017_som1_sce-cow_002.{md,html,pdf}\n  ctwg build 2017 --format html --out site")
     .action(async (args: string[], options: BuildOptions) => {
@@ -39,10 +42,13 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
       }
       const stderrPaint = paintFor(io, "stderr", program.opts().color);
       const stdoutPaint = paintFor(io, "stdout", program.opts().color);
-      let failed = false;
-      for (const file of files) {
+      const buildOne = async (file: string, steps: boolean): Promise<boolean> => {
         const write = !options.stdout;
-        const report = await build(file, { cwd: io.cwd, outDir: options.out, formats, settings, write, timeline: options.timeline, ...(timestamp ? { timestamp } : {}) });
+        const onStep = steps ? (step: string, ms: number) => io.stdout.write(`${stdoutPaint.bold("✓")} ${Math.round(ms)} ms ${step}\n`) : undefined;
+        const report = await build(file, {
+          cwd: io.cwd, outDir: options.out, formats, settings, write, timeline: options.timeline,
+          ...(timestamp ? { timestamp } : {}), ...(onStep ? { onStep } : {}),
+        });
         // Errors are shown in full; warnings are counted, and `ctwg lint` shows them, so a build stays short.
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));
@@ -51,13 +57,27 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
           io.stderr.write(`${stderrPaint.warning("!")} ${file}: ${warnings} warning${warnings === 1 ? "" : "s"}; \`ctwg lint ${file}\` shows them\n`);
         }
         if (hasErrors(report.diagnostics)) {
-          io.stderr.write(`${stderrPaint.error("✖")} ${file}: not built, fix the errors above\n`);
-          failed = true;
-          continue;
+          io.stderr.write(`${stderrPaint.error("✖")} ${file}: not built, fix the errors above${options.watch ? "; the last good outputs stay" : ""}\n`);
+          return false;
         }
         if (!write) for (const artifact of report.artifacts) io.stdout.write(new TextDecoder().decode(artifact.bytes));
         for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shown(path, io.cwd)}\n`);
         for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shown(path, io.cwd)}\n`);
+        return true;
+      };
+
+      let failed = false;
+      for (const file of files) if (!(await buildOne(file, options.watch === true))) failed = true;
+      if (options.watch) {
+        if (!io.signal) throw new UsageError("--watch needs a terminal to stop it from");
+        io.stdout.write(`${stdoutPaint.dim(`watching ${files.join(", ")}; Ctrl-C stops`)}\n`);
+        await watchFiles(files, io.cwd, async (changed) => {
+          for (const file of changed) {
+            io.stdout.write(`${stdoutPaint.dim(`${file} changed`)}\n`);
+            await buildOne(file, true);
+          }
+        }, io.signal);
+        return setExit(EXIT.ok);
       }
       setExit(failed ? EXIT.problems : EXIT.ok);
     });

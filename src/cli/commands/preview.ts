@@ -1,0 +1,57 @@
+import type { Command } from "commander";
+import { build } from "../../index.js";
+import { join } from "node:path";
+import { NO_PAINT } from "../../diagnostics/formatters/formatter.js";
+import { GLOSSARY_FILE } from "../../load/lint-settings.js";
+import { WORKPLANS_DIR } from "../../load/resolve-inputs.js";
+import { diagnosticsPage, withReloadScript } from "../../preview/preview-page.js";
+import { startPreviewServer } from "../../preview/preview-server.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { inputFiles } from "../inputs.js";
+import { paintFor, type Io } from "../io.js";
+import { formatReports } from "../report.js";
+import { settingsFor } from "../settings.js";
+import { UsageError } from "../usage-error.js";
+import { watchFiles } from "../watch-files.js";
+
+interface PreviewOptions {
+  port: string;
+  timeline: boolean;
+}
+
+/** `ctwg preview 2017`: the HTML document in the browser, updated on every save. */
+export function registerPreview(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
+  program
+    .command("preview")
+    .description("serve the HTML document on 127.0.0.1 and reload it in the browser on every save")
+    .argument("<input>", "a year (2017) or a workplan file")
+    .option("-p, --port <port>", "port to listen on (0: any free port)", "0")
+    .option("--no-timeline", "leave out the timeline of the year's events")
+    .addHelpText("after", "\nExample:\n  ctwg preview 2017            prints the address to open; Ctrl-C stops")
+    .action(async (input: string, options: PreviewOptions) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${options.port}"`);
+      if (!io.signal) throw new UsageError("preview runs until stopped, and needs a terminal to stop it from");
+      const [file] = await inputFiles([input], io.cwd);
+      const render = async (): Promise<{ page: string; ok: boolean }> => {
+        const settings = await settingsFor(io, false);
+        const report = await build(file!, { cwd: io.cwd, formats: ["html"], write: false, timeline: options.timeline, ...(settings ? { settings } : {}) });
+        const errors = report.diagnostics.filter((d) => d.severity === "error");
+        if (errors.length === 0 && report.artifacts[0]) return { page: withReloadScript(new TextDecoder().decode(report.artifacts[0].bytes)), ok: true };
+        return { page: diagnosticsPage(file!, formatReports([{ ...report, diagnostics: errors }], "pretty", NO_PAINT)), ok: false };
+      };
+      const paint = paintFor(io, "stdout", program.opts().color);
+      const first = await render();
+      const server = await startPreviewServer(port, first.page);
+      io.stdout.write(`${paint.bold("Previewing")} ${file} at ${server.url}  ${paint.dim("(Ctrl-C stops)")}\n`);
+      if (!first.ok) io.stdout.write(`${paint.warning("!")} ${file} has errors; the page shows them\n`);
+      await watchFiles([file!, join(WORKPLANS_DIR, GLOSSARY_FILE)], io.cwd, async () => {
+        const next = await render();
+        server.update(next.page);
+        io.stdout.write(next.ok ? `${paint.bold("✓")} updated\n` : `${paint.warning("!")} ${file} has errors; the page shows them\n`);
+      }, io.signal);
+      await server.close();
+      io.stdout.write("stopped\n");
+      setExit(EXIT.ok);
+    });
+}
