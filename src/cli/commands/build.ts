@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { isAbsolute, relative } from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { build } from "../../index.js";
 import { FORMAT_IDS, type FormatId } from "../../render/format.js";
@@ -10,6 +9,7 @@ import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { watchFiles } from "../watch-files.js";
 import { UsageError } from "../usage-error.js";
+import { shownPath, sourceDateEpoch } from "../shared-options.js";
 
 interface BuildOptions {
   out: string;
@@ -61,8 +61,8 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
           return false;
         }
         if (!write) for (const artifact of report.artifacts) io.stdout.write(new TextDecoder().decode(artifact.bytes));
-        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shown(path, io.cwd)}\n`);
-        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shown(path, io.cwd)}\n`);
+        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shownPath(path, io.cwd)}\n`);
+        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shownPath(path, io.cwd)}\n`);
         return true;
       };
 
@@ -83,21 +83,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
     });
 }
 
-/** A written file's path as the user will want to type it: relative below the working directory, else absolute. */
-function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
-}
 
-/**
- * The reproducible-builds convention: SOURCE_DATE_EPOCH (seconds since 1970) replaces the date
- * stamped into the PDF; without it the meeting date is used, so builds never depend on the clock.
- */
-function sourceDateEpoch(value: string | undefined): Date | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, found "${value}"`);
-  return new Date(Number(value) * 1000);
-}
 
 function parseFormats(list: string): FormatId[] {
   const formats = list.split(",").map((f) => f.trim()).filter(Boolean);

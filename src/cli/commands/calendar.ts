@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { isAbsolute, relative } from "node:path";
 import { calendar } from "../../calendar/calendar-file.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -7,6 +6,7 @@ import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
 import { UsageError } from "../usage-error.js";
+import { shownPath, sourceDateEpoch } from "../shared-options.js";
 
 interface CalendarFlags {
   out: string;
@@ -47,25 +47,11 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
         }
         if (!write) io.stdout.write(new TextDecoder().decode(report.artifact.bytes));
         const count = `${report.events.length} event${report.events.length === 1 ? "" : "s"}`;
-        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shown(path, io.cwd)} (${count})\n`);
-        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shown(path, io.cwd)}\n`);
+        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shownPath(path, io.cwd)} (${count})\n`);
+        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shownPath(path, io.cwd)}\n`);
       }
       setExit(failed ? EXIT.problems : EXIT.ok);
     });
 }
 
-/** A written file's path as the user will want to type it: relative below the working directory, else absolute. */
-function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
-}
 
-/**
- * SOURCE_DATE_EPOCH (whole seconds since 1970), the reproducible-builds convention, as the DTSTAMP.
- * Why a copy of build's: that one is private to build.ts, which this change may not touch.
- */
-function sourceDateEpoch(value: string | undefined): Date | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, found "${value}"`);
-  return new Date(Number(value) * 1000);
-}
