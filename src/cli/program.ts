@@ -63,7 +63,9 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     if (io_error && /^E[A-Z]+$/.test(io_error)) {
       io.stderr.write(`ctwg: ${message}\n`);
     } else {
-      io.stderr.write(`ctwg: internal error, this is a bug: ${message}\n${verbose ? "" : "(run with --verbose for the stack trace)\n"}`);
+      io.stderr.write(
+        `ctwg: internal error, this is a bug: ${message}\nPlease report it with the command and the workplan that caused it${verbose ? "." : ", and the output of the same command with --verbose."}\n`,
+      );
     }
     if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.failure;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** A rendered output: where it goes, relative to the output folder, and its bytes. */
 export interface Artifact {
@@ -21,11 +21,16 @@ export interface WriteReport {
 export async function writeArtifacts(artifacts: readonly Artifact[], outDir: string): Promise<WriteReport> {
   const root = resolve(outDir);
   const report: WriteReport = { written: [], unchanged: [] };
+  const swept = new Set<string>();
   for (const artifact of artifacts) {
     const target = resolve(root, artifact.path);
     const inside = relative(root, target);
     if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
       throw new Error(`refusing to write ${artifact.path}: it is outside the output folder ${outDir}`);
+    }
+    if (!swept.has(dirname(target))) {
+      swept.add(dirname(target));
+      await removeStaleTemporaries(dirname(target));
     }
     if (await sameBytes(target, artifact.bytes)) {
       report.unchanged.push(target);
@@ -50,6 +55,35 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array | string
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+const TEMPORARY = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes temporary files left by a build that was killed between writing and renaming (a killed
+ * process cannot clean up after itself). Only files whose writer is no longer running are touched,
+ * so a build running beside this one keeps its own.
+ */
+async function removeStaleTemporaries(folder: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = TEMPORARY.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) await rm(join(folder, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

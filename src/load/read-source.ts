@@ -12,6 +12,11 @@ export async function readSource(file: string, cwd: string): Promise<Result<stri
     value: undefined,
     diagnostics: [{ ruleId, severity: "error", message, file, path: [], ...(hint ? { hint } : {}) } satisfies Diagnostic],
   });
+  // Why refuse other names: a year is the usual argument, and a stray path (`../../etc/passwd`) is
+  // answered with what ctwg reads, rather than with a YAML error about somebody else's file.
+  if (!/\.ya?ml$/i.test(file)) {
+    return problem("input/not-yaml", `${file} is not a workplan file`, "give a year (2017) or the path of a .yaml file");
+  }
   let handle;
   try {
     handle = await open(resolve(cwd, file), "r");

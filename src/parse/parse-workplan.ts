@@ -16,6 +16,13 @@ export interface SourceFile {
  */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * The deepest nesting accepted. Why: later stages walk the data recursively, and a real plan nests
+ * about ten levels; a file nested thousands deep is an attack on the stack, refused here with a
+ * diagnostic instead of a crash further on.
+ */
+export const MAX_DEPTH = 64;
+
 const codeToRule: Record<string, string> = {
   DUPLICATE_KEY: "yaml/duplicate-key",
   MULTIPLE_DOCS: "yaml/multiple-documents",
@@ -67,9 +74,10 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
     const [from, to] = problem.pos;
     const severity = problem.name === "YAMLWarning" ? "warning" : "error";
     const end = problem.code === "DUPLICATE_KEY" ? keyEnd(text, from) : Math.max(to, from + 1);
-    const explained = explanations[problem.code]?.(text.slice(from, end));
+    const tooDeep = /call stack/i.test(problem.message);
+    const explained = tooDeep ? nestedTooDeep() : explanations[problem.code]?.(text.slice(from, end));
     diagnostics.push({
-      ruleId: codeToRule[problem.code] ?? "yaml/syntax",
+      ruleId: tooDeep ? "yaml/too-deep" : codeToRule[problem.code] ?? "yaml/syntax",
       severity,
       message: explained?.message ?? firstLine(problem.message),
       file,
@@ -94,7 +102,33 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
     });
     return { value: undefined, diagnostics };
   }
+  const depth = depthOf(data);
+  if (depth > MAX_DEPTH) {
+    diagnostics.push({ ruleId: "yaml/too-deep", severity: "error", file, path: [], ...nestedTooDeep(), message: `the data is nested ${depth} levels deep; the limit is ${MAX_DEPTH}` });
+    return { value: undefined, diagnostics };
+  }
   return { value: { file, text, document, lineCounter, data }, diagnostics };
+}
+
+function nestedTooDeep() {
+  return {
+    message: `the data is nested deeper than ctwg follows (the limit is ${MAX_DEPTH} levels)`,
+    hint: "a workplan nests about ten levels; look for brackets or indentation that never close",
+  };
+}
+
+/** How deep lists and mappings nest, counted without recursion so the count itself cannot overflow. */
+function depthOf(data: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[data, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** A span between two offsets of the text. */

@@ -1,6 +1,7 @@
 import { formatDateSpec, parseDateSpec } from "../model/date-spec.js";
 import { acronymUses, glossaryTerms } from "../model/acronyms.js";
 import type { Glossary } from "../model/glossary.js";
+import { withoutInvisible } from "../model/invisible.js";
 import type { Blocks, ListItem, RichText, Workplan } from "../model/schema.js";
 import { buildTimeline, type TimelineView } from "./timeline.js";
 
@@ -194,8 +195,8 @@ function withTbc(deliverable: Workplan["deliverables"][number]): Run[] {
   return deliverable.event?.tbc && !says ? [...text, run(" (tbc)")] : text;
 }
 
-/** A run of plain text. */
-export const run = (text: string, em = false): Run => ({ text, em, ins: false, del: false });
+/** A run of plain text. Invisible direction and zero-width characters are dropped: printed text reads as written. */
+export const run = (text: string, em = false): Run => ({ text: withoutInvisible(text), em, ins: false, del: false });
 
 /** Rich text from the file as runs. */
 export function runs(text: RichText): Run[] {

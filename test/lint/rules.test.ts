@@ -68,9 +68,9 @@ function expectPathsExist(workplan: Workplan, findings: readonly Finding[]) {
 const KNOWN_WRONG_PATHS = new Set<string>();
 
 describe("the rule registry", () => {
-  it("holds 18 rules with distinct ids", () => {
+  it("holds 19 rules with distinct ids", () => {
     const ids = RULES.map((rule) => rule.id);
-    expect(ids).toHaveLength(18);
+    expect(ids).toHaveLength(19);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -9,6 +9,7 @@ import { knownMandateSource } from "./known-mandate-source.js";
 import { meetingSequence } from "./meeting-sequence.js";
 import { noDoubleSpaces } from "./no-double-spaces.js";
 import { noEmptyText } from "./no-empty-text.js";
+import { noInvisibleCharacters } from "./no-invisible-characters.js";
 import { noTrailingSpaces } from "./no-trailing-spaces.js";
 import { requiredCell } from "./required-cell.js";
 import { staleDate } from "./stale-date.js";
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   noDoubleSpaces,
   noTrailingSpaces,
   noEmptyText,
+  noInvisibleCharacters,
   requiredCell,
   fillIn,
 ];

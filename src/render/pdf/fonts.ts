@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { create, type Font } from "fontkit";
+import { INVISIBLE_CHARACTERS } from "../../model/invisible.js";
 
 /** The four faces a document uses. */
 export type FontFace = "regular" | "bold" | "italic" | "boldItalic";
@@ -83,6 +84,6 @@ export function missingGlyphs(text: string, fonts: FontSet): string[] {
   return missing;
 }
 
-/** Format and layout characters that have no glyph by nature and print nothing. */
-const isIgnorable = (codePoint: number) =>
-  (codePoint >= 0x200b && codePoint <= 0x200f) || (codePoint >= 0x202a && codePoint <= 0x202e) || codePoint === 0xfeff;
+/** Format characters that have no glyph by nature: the invisible ones the documents drop, and joiners. */
+const INVISIBLE = new RegExp(INVISIBLE_CHARACTERS.source); // no /g: `test` must not carry state between calls
+const isIgnorable = (codePoint: number) => INVISIBLE.test(String.fromCodePoint(codePoint)) || codePoint === 0x200c || codePoint === 0x200d;

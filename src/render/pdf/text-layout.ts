@@ -1,3 +1,4 @@
+import { withoutInvisible } from "../../model/invisible.js";
 import type { FontFace, Metrics } from "./fonts.js";
 
 /** A run of text in one face, the input to line breaking. */
@@ -28,9 +29,6 @@ interface Word {
   spaceAfter: { face: FontFace; underline: boolean } | null;
 }
 
-// Why strip these: zero-width and direction controls have no glyph and would print as boxes; they
-// carry no words, so the text still reads and searches the same.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
 /**
  * Breaks runs into lines no wider than `maxWidth`, greedily at spaces. A word wider than a whole
@@ -74,7 +72,7 @@ function toWords(runs: readonly StyledRun[]): Word[] {
   let current: Word = { pieces: [], spaceAfter: null };
   for (const run of runs) {
     const underline = run.underline ?? false;
-    const parts = run.text.normalize("NFC").replace(INVISIBLE, "").split(/(\s+)/);
+    const parts = withoutInvisible(run.text.normalize("NFC")).split(/(\s+)/);
     for (const part of parts) {
       if (part === "") continue;
       if (/^\s+$/.test(part)) {
