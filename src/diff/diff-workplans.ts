@@ -4,7 +4,7 @@ import type { Change, ChangeSide, Section, WorkplanDiff } from "./change.js";
 import { matchItems, movedMatches } from "./match.js";
 import { blockTexts, listTexts, plain, type Located } from "./plain-text.js";
 import { wordDiff } from "./word-diff.js";
-import { ordinal, yearShift } from "./year-shift.js";
+import { differsOnlyByShift, ordinal, yearShift } from "./year-shift.js";
 
 export interface DiffOptions {
   /** How alike (0–1, by words) two items without a common id must be to count as one item changed. */
@@ -23,7 +23,8 @@ export const DEFAULT_THRESHOLD = 0.5;
 export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOptions = {}): WorkplanDiff {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const shift = yearShift(before, after);
-  const same = (a: string, b: string) => squash(a) === squash(b) || squash(shift(a)) === squash(b);
+  const same = (a: string, b: string) =>
+    squash(a) === squash(b) || squash(shift(a)) === squash(b) || differsOnlyByShift(shift, wordDiff(squash(a), squash(b)));
   const changes: Change[] = [];
 
   const text = (section: Section, label: string, a: Located | undefined, b: Located | undefined): Change[] => {
@@ -33,7 +34,7 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
   };
 
   const list = (section: Section, label: (i: number) => string, a: readonly Located[], b: readonly Located[]): Change[] => {
-    const matching = matchItems(a, b, (item) => shift(item.text), threshold);
+    const matching = matchItems(a, b, (item) => item.text, threshold, undefined, shift);
     const moved = movedMatches(matching.matches);
     const out: Change[] = [];
     for (const i of matching.removed) out.push({ kind: "removed", section, label: label(i), before: side(a[i]!, i), after: null });
@@ -68,7 +69,7 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
   changes.push(...list("introduction", (i) => `Introduction: paragraph ${i + 1}`, paragraphs(before), paragraphs(after)));
   changes.push(...list("steps", (i) => `Steps: ${i + 1}`, listTexts(before.introduction.steps, ["introduction", "steps"]), listTexts(after.introduction.steps, ["introduction", "steps"])));
   changes.push(...text("cross-cutting", "Cross-cutting areas: lead-in", located(["crossCutting", "lead"], plain(before.crossCutting.lead)), located(["crossCutting", "lead"], plain(after.crossCutting.lead))));
-  const areas = matchItems(before.crossCutting.areas, after.crossCutting.areas, (area) => area.name, threshold, (area) => area.id);
+  const areas = matchItems(before.crossCutting.areas, after.crossCutting.areas, (area) => area.name, threshold, (area) => area.id, shift);
   const movedAreas = movedMatches(areas.matches);
   for (const i of areas.removed) changes.push(item("removed", "cross-cutting", before.crossCutting.areas[i]!.name, ["crossCutting", "areas", i], null, i, undefined));
   for (const match of areas.matches) {
@@ -86,7 +87,7 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
   for (const j of areas.added) changes.push(item("added", "cross-cutting", after.crossCutting.areas[j]!.name, null, ["crossCutting", "areas", j], undefined, j));
 
   // Deliverables and their rows.
-  const deliverables = matchItems(before.deliverables, after.deliverables, (d) => shift(plain(d.text)), threshold, (d) => d.id);
+  const deliverables = matchItems(before.deliverables, after.deliverables, (d) => plain(d.text), threshold, (d) => d.id, shift);
   const movedDeliverables = movedMatches(deliverables.matches);
   const title = (d: Deliverable, i: number) => `1.${i + 1} ${shorten(plain(d.text))}`;
   let carriedOver = 0;
@@ -112,6 +113,7 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
 
   return {
     before: { label: options.beforeLabel ?? String(before.year), year: before.year },
+    // In reading order: a dropped item where it stood, between the items around it.
     after: { label: options.afterLabel ?? String(after.year), year: after.year },
     summary: {
       carriedOver,
@@ -122,8 +124,18 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
       renamed: renamedCount,
       changes: changes.length,
     },
-    changes,
+    changes: inReadingOrder(changes),
   };
+}
+
+/** Sorts the changes of each list-like section by position; a removed item sorts just before the item that took its place. */
+function inReadingOrder(changes: readonly Change[]): Change[] {
+  const place = (change: Change) => change.after?.index ?? (change.before?.index ?? 0) - 0.5;
+  const sections = [...new Set(changes.map((c) => c.section))];
+  return sections.flatMap((section) => {
+    const inSection = changes.filter((c) => c.section === section);
+    return section === "deliverables" || section === "cross-cutting" ? [...inSection].sort((a, b) => place(a) - place(b)) : inSection;
+  });
 }
 
 type TextCompare = (section: Section, label: string, a: Located | undefined, b: Located | undefined) => Change[];
@@ -151,7 +163,7 @@ function deliverableDetails(a: Deliverable, b: Deliverable, pa: DataPath, pb: Da
   };
   return [
     ...text(s, "text", located([...pa, "text"], plain(a.text)), located([...pb, "text"], plain(b.text))),
-    ...text(s, "row title", optional([...pa, "plan", "title"], row(a)), optional([...pb, "plan", "title"], row(b))),
+    ...text(s, "row title", optional(rowPath(a, pa), row(a)), optional(rowPath(b, pb), row(b))),
     ...list(s, (i) => `summary ${i + 1}`, blockTexts(a.plan?.summary, [...pa, "plan", "summary"]), blockTexts(b.plan?.summary, [...pb, "plan", "summary"])),
     ...list(s, (i) => `mandate ${i + 1}`, mandates(a, pa), mandates(b, pb)),
     ...list(s, (i) => `priority ${i + 1}`,
@@ -183,6 +195,8 @@ const idChange = (a: string, b: string, pa: DataPath, pb: DataPath): Change => (
 });
 
 const located = (path: DataPath, text: string): Located => ({ path, text });
+/** Where a row's title is written: its own `plan.title`, or the deliverable's text it takes. */
+const rowPath = (d: Deliverable, p: DataPath): DataPath => (d.plan?.title !== undefined ? [...p, "plan", "title"] : [...p, "text"]);
 const optional = (path: DataPath, text: string | undefined) => (text === undefined ? undefined : located(path, text));
 const side = (value: Located, index?: number): ChangeSide => ({ path: value.path, text: value.text, ...(index !== undefined ? { index } : {}) });
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();

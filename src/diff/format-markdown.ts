@@ -31,12 +31,18 @@ export function formatDiffMarkdown(diff: WorkplanDiff): string {
   for (const change of diff.changes) {
     const body = [...describe(change)];
     for (const detail of change.details ?? []) body.push(...describe(detail).map((line) => (line ? `  ${line}` : line)));
-    const title = `**${KIND_NAMES[change.kind]}** · ${e(change.label)}`;
-    if (body.length > FOLD_AFTER_LINES) out.push(`<details><summary>${title}</summary>`, "", ...body, "", "</details>", "");
-    else out.push(`- ${title}`, ...body.map((line) => `  ${line}`), "");
+    if (body.length > FOLD_AFTER_LINES) {
+      // Inside <details> the title is HTML, not Markdown: escaped as HTML, emphasised with a tag.
+      out.push(`<details><summary><strong>${KIND_NAMES[change.kind]}</strong> · ${escapeHtml(change.label)}</summary>`, "", ...body, "", "</details>", "");
+    } else {
+      out.push(`- **${KIND_NAMES[change.kind]}** · ${e(change.label)}`, ...body.map((line) => `  ${line}`), "");
+    }
   }
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 function describe(change: Change): string[] {
   const e = escapeInline;

@@ -17,6 +17,8 @@ export interface Matching {
 /**
  * Pairs the items of two lists: first by id where both have one, then the rest by similarity of
  * their text, best pairs first, when at least `threshold` alike. What is left was removed or added.
+ * With `shiftBefore`, an old item may also pair as read in the new plan's numbering (the year moved
+ * on); the better of the two readings counts, since a text may keep last year's year or move it.
  */
 export function matchItems<T>(
   before: readonly T[],
@@ -24,6 +26,7 @@ export function matchItems<T>(
   textOf: (item: T) => string,
   threshold: number,
   idOf?: (item: T) => string | undefined,
+  shiftBefore?: (text: string) => string,
 ): Matching {
   const matches: Match[] = [];
   const usedBefore = new Set<number>();
@@ -48,7 +51,8 @@ export function matchItems<T>(
     if (usedBefore.has(i)) return;
     after.forEach((b, j) => {
       if (usedAfter.has(j)) return;
-      const score = similarity(textOf(a), textOf(b));
+      const [x, y] = [textOf(a), textOf(b)];
+      const score = Math.max(similarity(x, y), shiftBefore ? similarity(shiftBefore(x), y) : 0);
       if (score >= threshold) candidates.push({ before: i, after: j, score });
     });
   });

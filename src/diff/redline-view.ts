@@ -4,7 +4,7 @@ import type { WorkplanDiff } from "./change.js";
 import { summaryLine } from "./format-text.js";
 import { matchItems, type Matching } from "./match.js";
 import { wordDiff } from "./word-diff.js";
-import { yearShift } from "./year-shift.js";
+import { differsOnlyByShift, yearShift } from "./year-shift.js";
 
 /**
  * The newer plan's view with the older plan's words merged in as tracked changes: every text that
@@ -20,7 +20,7 @@ export function redlineView(before: Workplan, after: Workplan, diff: WorkplanDif
   /** Two texts as one run list with marks; unchanged (or changed only by the year) gives the new text. */
   const text = (old: readonly Run[], now: readonly Run[]): Run[] => {
     const [x, y] = [plainText(old), plainText(now)];
-    if (squash(x) === squash(y) || squash(shift(x)) === squash(y)) return [...now];
+    if (squash(x) === squash(y) || squash(shift(x)) === squash(y) || differsOnlyByShift(shift, wordDiff(squash(x), squash(y)))) return [...now];
     const out: Run[] = [];
     let inOld = 0;
     let inNew = 0;
@@ -45,7 +45,7 @@ export function redlineView(before: Workplan, after: Workplan, diff: WorkplanDif
 
   /** Merges two lists in the new order, old items that have no partner kept where they stood. */
   const merge = <T, R>(old: readonly T[], now: readonly T[], key: (item: T) => string, both: (x: T, y: T) => R, gone: (x: T) => R, come: (y: T) => R, id?: (item: T) => string): R[] =>
-    sequence(matchItems(old, now, (item) => shift(key(item)), threshold, id), old, now, both, gone, come);
+    sequence(matchItems(old, now, key, threshold, id, shift), old, now, both, gone, come);
 
   const list = (old: readonly ListItemView[], now: readonly ListItemView[]): ListItemView[] =>
     merge(old, now, (item) => plainText(item.text),

@@ -1,6 +1,7 @@
 import type { Workplan } from "../model/schema.js";
 
 import { ordinal } from "../model/ordinal.js";
+import type { WordEdit } from "./change.js";
 
 export { ordinal };
 
@@ -27,4 +28,23 @@ export function yearShift(before: Workplan, after: Workplan): (text: string) => 
 
 function meetingNumbers(workplan: Workplan): number[] {
   return workplan.deliverables.flatMap((d) => (d.event?.kind === "meeting" && d.event.meetingNumber !== undefined ? [d.event.meetingNumber] : []));
+}
+
+/**
+ * Whether two texts differ only by what the year shift expects to move: every changed word of the
+ * older text, shifted, is the word that replaced it. Why word by word: "In 2016, … Strategy
+ * 2013-2017" a year later reads "In 2017, … Strategy 2013-2017"; shifting the whole older text would
+ * also move the 2017 that stayed, and call an unchanged sentence changed.
+ */
+export function differsOnlyByShift(shift: (text: string) => string, edits: readonly WordEdit[]): boolean {
+  for (let i = 0; i < edits.length; i++) {
+    const edit = edits[i]!;
+    if (edit.op === "equal") continue;
+    const next = edits[i + 1];
+    if (!next || next.op === "equal" || next.op === edit.op) return false;
+    const [removed, added] = edit.op === "delete" ? [edit.text, next.text] : [next.text, edit.text];
+    if (shift(removed).trim() !== added.trim()) return false;
+    i++;
+  }
+  return true;
 }

@@ -42,6 +42,12 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
       const threshold = Number(options.threshold);
       if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold takes a number from 0 to 1, not "${options.threshold}"`);
       const [before, after, gitPath] = sidesOf(beforeSpec, afterSpec, git, options.base);
+      // Git names a side /dev/null when the workplan is new or deleted: there is nothing to compare.
+      if (gitPath !== undefined && (before === "/dev/null" || after === "/dev/null")) {
+        const added = before === "/dev/null";
+        io.stdout.write(`--- ${added ? "/dev/null" : `a/${gitPath}`}\n+++ ${added ? `b/${gitPath}` : "/dev/null"}\n\n${added ? "A new workplan." : "The workplan was deleted."}\n`);
+        return setExit(options.exitCode ? EXIT.problems : EXIT.ok);
+      }
 
       const sides = await Promise.all([before, after].map((spec) => readDiffSide(spec, io.cwd)));
       // Under git, the sides are temporary files; name them after the path in the repository.
