@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from "node:fs";
+import { existsSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 
 /**
@@ -6,7 +6,13 @@ import { basename, dirname, resolve } from "node:path";
  * files: editors save by writing a new file and renaming it over the old one, which ends a watch on
  * the file itself. Changes within 60 ms are taken together, since one save fires several events.
  */
-export function watchFiles(files: readonly string[], cwd: string, onChange: (changed: string[]) => Promise<void>, signal: AbortSignal): Promise<void> {
+export function watchFiles(
+  files: readonly string[],
+  cwd: string,
+  onChange: (changed: string[]) => Promise<void>,
+  signal: AbortSignal,
+  onError: (error: unknown) => void = () => undefined,
+): Promise<void> {
   return new Promise((done) => {
     const byFolder = new Map<string, Map<string, string>>();
     for (const file of files) {
@@ -21,17 +27,21 @@ export function watchFiles(files: readonly string[], cwd: string, onChange: (cha
     const flush = () => {
       const changed = [...pending];
       pending.clear();
-      running = running.then(() => onChange(changed)).catch(() => undefined);
+      running = running.then(() => onChange(changed)).catch(onError);
     };
-    const watchers: FSWatcher[] = [...byFolder].map(([folder, names]) =>
-      watch(folder, (_event, name) => {
-        const file = name ? names.get(name.toString()) : undefined;
-        if (!file) return;
-        pending.add(file);
-        clearTimeout(timer);
-        timer = setTimeout(flush, 60);
-      }),
-    );
+    const watchers: FSWatcher[] = [...byFolder].flatMap(([folder, names]) => {
+      // A folder that does not exist (no workplans/ beside a plan given by path) has nothing to watch.
+      if (!existsSync(folder)) return [];
+      return [
+        watch(folder, (_event, name) => {
+          const file = name ? names.get(name.toString()) : undefined;
+          if (!file) return;
+          pending.add(file);
+          clearTimeout(timer);
+          timer = setTimeout(flush, 60);
+        }),
+      ];
+    });
     const stop = () => {
       clearTimeout(timer);
       for (const watcher of watchers) watcher.close();

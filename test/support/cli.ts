@@ -12,20 +12,27 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process with captured output; no colour unless `env` asks for it. */
+/**
+ * Runs the CLI in-process with captured output; no colour unless `env` asks for it. `signal` stops
+ * long-running commands (--watch, preview); `onWrite` sees the output as it is written, for tests
+ * that act while such a command runs.
+ */
 export async function runCli(
   argv: string[],
   cwd: string,
   env: Record<string, string> = {},
   tty = false,
+  signal?: AbortSignal,
+  onWrite?: (stream: "stdout" | "stderr", text: string) => void,
 ): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
   const io: Io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: tty },
-    stderr: { write: (text: string) => (stderr += text), isTTY: tty },
+    stdout: { write: (text: string) => { stdout += text; onWrite?.("stdout", text); return true; }, isTTY: tty },
+    stderr: { write: (text: string) => { stderr += text; onWrite?.("stderr", text); return true; }, isTTY: tty },
     env,
     cwd,
+    ...(signal ? { signal } : {}),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

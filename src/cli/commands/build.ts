@@ -8,6 +8,10 @@ import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { watchFiles } from "../watch-files.js";
+import { join } from "node:path";
+import { CONFIG_FILE } from "../../lint/config.js";
+import { GLOSSARY_FILE } from "../../load/lint-settings.js";
+import { WORKPLANS_DIR } from "../../load/resolve-inputs.js";
 import { UsageError } from "../usage-error.js";
 import { shownPath, sourceDateEpoch } from "../shared-options.js";
 
@@ -34,7 +38,8 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
     .action(async (args: string[], options: BuildOptions) => {
       const formats = parseFormats(options.format);
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
-      const settings = await settingsFor(io, program.opts().color);
+      if (options.watch && !io.signal) throw new UsageError("--watch needs a terminal to stop it from");
+      let settings = await settingsFor(io, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
       const files = await inputFiles(args, io.cwd);
       if (options.stdout && (files.length !== 1 || formats.length !== 1 || formats[0] === "pdf")) {
@@ -46,7 +51,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
         const write = !options.stdout;
         const onStep = steps ? (step: string, ms: number) => io.stdout.write(`${stdoutPaint.bold("✓")} ${Math.round(ms)} ms ${step}\n`) : undefined;
         const report = await build(file, {
-          cwd: io.cwd, outDir: options.out, formats, settings, write, timeline: options.timeline,
+          cwd: io.cwd, outDir: options.out, formats, settings: settings!, write, timeline: options.timeline,
           ...(timestamp ? { timestamp } : {}), ...(onStep ? { onStep } : {}),
         });
         // Errors are shown in full; warnings are counted, and `ctwg lint` shows them, so a build stays short.
@@ -69,14 +74,21 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
       let failed = false;
       for (const file of files) if (!(await buildOne(file, options.watch === true))) failed = true;
       if (options.watch) {
-        if (!io.signal) throw new UsageError("--watch needs a terminal to stop it from");
+        const shared = [join(WORKPLANS_DIR, GLOSSARY_FILE), CONFIG_FILE];
         io.stdout.write(`${stdoutPaint.dim(`watching ${files.join(", ")}; Ctrl-C stops`)}\n`);
-        await watchFiles(files, io.cwd, async (changed) => {
-          for (const file of changed) {
+        await watchFiles([...files, ...shared], io.cwd, async (changed) => {
+          // A changed glossary or configuration is read again and every plan rebuilt with it.
+          const settingsChanged = changed.some((file) => shared.includes(file));
+          if (settingsChanged) {
+            const next = await settingsFor(io, program.opts().color);
+            if (!next) return;
+            settings = next;
+          }
+          for (const file of settingsChanged ? files : changed) {
             io.stdout.write(`${stdoutPaint.dim(`${file} changed`)}\n`);
             await buildOne(file, true);
           }
-        }, io.signal);
+        }, io.signal!, (error) => io.stderr.write(`ctwg: the rebuild failed: ${String(error)}\n`));
         return setExit(EXIT.ok);
       }
       setExit(failed ? EXIT.problems : EXIT.ok);

@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { build } from "../../index.js";
 import { join } from "node:path";
 import { NO_PAINT } from "../../diagnostics/formatters/formatter.js";
-import { GLOSSARY_FILE } from "../../load/lint-settings.js";
+import { CONFIG_FILE } from "../../lint/config.js";
+import { GLOSSARY_FILE, loadLintSettings } from "../../load/lint-settings.js";
 import { WORKPLANS_DIR } from "../../load/resolve-inputs.js";
 import { diagnosticsPage, withReloadScript } from "../../preview/preview-page.js";
 import { startPreviewServer } from "../../preview/preview-server.js";
@@ -10,7 +11,6 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
-import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 import { watchFiles } from "../watch-files.js";
 
@@ -33,24 +33,41 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${options.port}"`);
       if (!io.signal) throw new UsageError("preview runs until stopped, and needs a terminal to stop it from");
       const [file] = await inputFiles([input], io.cwd);
-      const render = async (): Promise<{ page: string; ok: boolean }> => {
-        const settings = await settingsFor(io, false);
-        const report = await build(file!, { cwd: io.cwd, formats: ["html"], write: false, timeline: options.timeline, ...(settings ? { settings } : {}) });
+      const render = async (): Promise<{ page: string; ok: boolean; broken?: string }> => {
+        // The glossary and configuration are read again each time: they may be what was just saved.
+        const settings = await loadLintSettings(io.cwd);
+        const settingsErrors = settings.diagnostics.filter((d) => d.severity === "error");
+        if (settingsErrors.length > 0) {
+          const reports = [...new Set(settingsErrors.map((d) => d.file))].map((f) => ({
+            file: f,
+            text: settings.sources.get(f),
+            workplan: undefined,
+            diagnostics: settingsErrors.filter((d) => d.file === f),
+          }));
+          const broken = reports.map((r) => r.file).join(", ");
+          return { page: diagnosticsPage(broken, formatReports(reports, "pretty", NO_PAINT)), ok: false, broken };
+        }
+        const report = await build(file!, { cwd: io.cwd, formats: ["html"], write: false, timeline: options.timeline, settings });
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length === 0 && report.artifacts[0]) return { page: withReloadScript(new TextDecoder().decode(report.artifacts[0].bytes)), ok: true };
-        return { page: diagnosticsPage(file!, formatReports([{ ...report, diagnostics: errors }], "pretty", NO_PAINT)), ok: false };
+        return { page: diagnosticsPage(file!, formatReports([{ ...report, diagnostics: errors }], "pretty", NO_PAINT)), ok: false, broken: file! };
       };
       const paint = paintFor(io, "stdout", program.opts().color);
       const first = await render();
       const server = await startPreviewServer(port, first.page);
-      io.stdout.write(`${paint.bold("Previewing")} ${file} at ${server.url}  ${paint.dim("(Ctrl-C stops)")}\n`);
-      if (!first.ok) io.stdout.write(`${paint.warning("!")} ${file} has errors; the page shows them\n`);
-      await watchFiles([file!, join(WORKPLANS_DIR, GLOSSARY_FILE)], io.cwd, async () => {
-        const next = await render();
-        server.update(next.page);
-        io.stdout.write(next.ok ? `${paint.bold("✓")} updated\n` : `${paint.warning("!")} ${file} has errors; the page shows them\n`);
-      }, io.signal);
-      await server.close();
+      try {
+        io.stdout.write(`${paint.bold("Previewing")} ${file} at ${server.url}  ${paint.dim("(Ctrl-C stops)")}\n`);
+        if (!first.ok) io.stdout.write(`${paint.warning("!")} ${first.broken} has errors; the page shows them\n`);
+        const watched = [file!, join(WORKPLANS_DIR, GLOSSARY_FILE), CONFIG_FILE];
+        const update = async () => {
+          const next = await render();
+          server.update(next.page);
+          io.stdout.write(next.ok ? `${paint.bold("✓")} updated\n` : `${paint.warning("!")} ${next.broken} has errors; the page shows them\n`);
+        };
+        await watchFiles(watched, io.cwd, update, io.signal, (error) => io.stderr.write(`ctwg: could not update the preview: ${String(error)}\n`));
+      } finally {
+        await server.close();
+      }
       io.stdout.write("stopped\n");
       setExit(EXIT.ok);
     });

@@ -1,0 +1,173 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { browserTests } from "../support/browser.js";
+import { runCli, tempProject, type RunResult } from "../support/cli.js";
+import { replaceOnce } from "../support/workplan.js";
+
+const TITLE = "Counter-Terrorism Working Group's Proposed Workplan for 2017";
+const NEW_TITLE = "Counter-Terrorism Working Group's Revised Workplan for 2017";
+/** How long the page may take to follow a save: fs.watch can be late on a busy machine. */
+const FOLLOW_MS = 10_000;
+
+let cwd: string;
+let cleanup: () => void;
+let preview: Preview | undefined;
+beforeEach(() => ({ cwd, cleanup } = tempProject()));
+afterEach(async () => {
+  // A failed test must not leave the server and the watcher running.
+  await preview?.stop();
+  preview = undefined;
+  cleanup();
+});
+
+interface Preview {
+  url: string;
+  output: { stdout: string; stderr: string };
+  /** Aborts the command's signal; what the command returned. */
+  stop(): Promise<RunResult>;
+}
+
+/** `ctwg preview workplans/2017.yaml --port 0` in-process, until the address is printed. */
+async function startPreview(): Promise<Preview> {
+  const controller = new AbortController();
+  const output = { stdout: "", stderr: "" };
+  const done = runCli(["preview", "workplans/2017.yaml", "--port", "0"], cwd, {}, false, controller.signal, (stream, text) => {
+    output[stream] += text;
+  });
+  let finished: RunResult | undefined;
+  void done.then((result) => (finished = result));
+  const url = await vi.waitFor(
+    () => {
+      const match = /^Previewing workplans\/2017\.yaml at (http:\/\/127\.0\.0\.1:\d+\/) {2}\(Ctrl-C stops\)\n/.exec(output.stdout);
+      if (!match) throw new Error(`no address printed yet; ${finished ? `the command ended with ${finished.code}` : "still running"}: ${JSON.stringify(output)}`);
+      return match[1]!;
+    },
+    { timeout: FOLLOW_MS, interval: 25 },
+  );
+  return {
+    url,
+    output,
+    stop: () => {
+      controller.abort();
+      return done;
+    },
+  };
+}
+
+function editWorkplan(from: string, to: string): void {
+  const file = join(cwd, "workplans", "2017.yaml");
+  writeFileSync(file, replaceOnce(readFileSync(file, "utf8"), from, to));
+}
+
+/** What went wrong in the page: console errors, uncaught errors and CSP violations, and every request it made. */
+async function watchPage(page: Page) {
+  const seen = { consoleErrors: [] as string[], violations: [] as string[], requests: [] as string[] };
+  await page.exposeFunction("ctwgTestViolation", (text: string) => seen.violations.push(text));
+  // The listener runs in every document the page loads, reloads included; init scripts are not subject to the page's CSP.
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { ctwgTestViolation(text: string): void }).ctwgTestViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.text().includes("Content Security Policy")) seen.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => seen.consoleErrors.push(String(error)));
+  page.on("request", (request) => seen.requests.push(request.url()));
+  return seen;
+}
+
+/** Resolves when the page's reload script has connected to /events, so the next save cannot be missed. */
+const eventsConnected = (page: Page) => page.waitForResponse((response) => new URL(response.url()).pathname === "/events", { timeout: FOLLOW_MS });
+
+const h1Is = (page: Page, text: string) =>
+  page.waitForFunction((expected) => document.querySelector("h1")?.textContent === expected, text, { timeout: FOLLOW_MS, polling: 50 });
+
+browserTests("ctwg preview in headless Chromium", (browser) => {
+  it("shows the document, follows every save without a manual reload, shows and clears errors, and stops", async () => {
+    preview = await startPreview();
+    const { url, output } = preview;
+    const page = await browser().newPage();
+    try {
+      const seen = await watchPage(page);
+
+      let connected = eventsConnected(page);
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(200);
+      await connected;
+      expect(await page.textContent("h1")).toBe(TITLE);
+      expect(await page.title()).not.toBe("");
+
+      // A save with a new title: the page reloads itself.
+      connected = eventsConnected(page);
+      editWorkplan(`title: ${TITLE}`, `title: ${NEW_TITLE}`);
+      await h1Is(page, NEW_TITLE);
+      await connected;
+      await vi.waitFor(() => expect(output.stdout).toContain("✓ updated\n"), { timeout: FOLLOW_MS });
+
+      // A save that breaks the YAML: the page shows the diagnostics.
+      connected = eventsConnected(page);
+      editWorkplan("year: 2017", "year 2017");
+      await page.waitForFunction(() => document.querySelector("pre.diagnostics")?.textContent?.includes("[yaml/syntax]") === true, undefined, {
+        timeout: FOLLOW_MS,
+        polling: 50,
+      });
+      await connected;
+      expect(await page.textContent("h1")).toBe("workplans/2017.yaml has errors; the preview updates when they are fixed");
+      expect(await page.textContent("pre.diagnostics")).toContain("workplans/2017.yaml:6:1");
+      await vi.waitFor(() => expect(output.stdout).toContain("! workplans/2017.yaml has errors; the page shows them\n"), { timeout: FOLLOW_MS });
+
+      // Fixed again: the document is back, with the edited title.
+      connected = eventsConnected(page);
+      editWorkplan("year 2017", "year: 2017");
+      await h1Is(page, NEW_TITLE);
+      await connected;
+      expect(await page.locator("pre.diagnostics").count()).toBe(0);
+
+      expect(seen.violations).toEqual([]);
+      expect(seen.consoleErrors).toEqual([]);
+      const origin = new URL(url).origin;
+      expect(seen.requests.length).toBeGreaterThanOrEqual(8); // 4 loads of the page and 4 of /events
+      expect(seen.requests.filter((request) => new URL(request).origin !== origin)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+
+    const result = await preview.stop();
+    preview = undefined;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\nstopped\n$/);
+    expect(result.stderr).toBe("");
+  }, 60_000);
+
+  it("keeps the document's CSP: the page's own watchers see a forbidden script and a connection elsewhere blocked", async () => {
+    // Proves the listeners of the first test can see a violation, and that connect-src 'self' holds.
+    preview = await startPreview();
+    const page = await browser().newPage();
+    try {
+      const seen = await watchPage(page);
+      const connected = eventsConnected(page);
+      await page.goto(preview.url);
+      await connected;
+      expect(seen.violations).toEqual([]);
+
+      await page.evaluate(() => {
+        const script = document.createElement("script");
+        script.textContent = "document.title = 'injected'";
+        document.body.append(script);
+        void fetch("http://192.0.2.1/").catch(() => undefined);
+      });
+      await vi.waitFor(() => expect(seen.violations).toHaveLength(2), { timeout: FOLLOW_MS });
+      expect(seen.violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), "connect-src blocked http://192.0.2.1/"]));
+      expect(await page.title()).not.toBe("injected");
+      expect(seen.requests.filter((request) => !request.startsWith(preview!.url))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+    const result = await preview.stop();
+    preview = undefined;
+    expect(result.code).toBe(0);
+  }, 60_000);
+});
