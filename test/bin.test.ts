@@ -1,16 +1,11 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "./support/workplan.js";
 
-/** bin/ctwg.js runs the compiled program, so dist/ must exist. */
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "cli", "program.js"))) {
-    execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "inherit" });
-  }
-}, 120_000);
+// bin/ctwg.js runs the built CLI; the test setup builds it when it is missing or stale.
 
 const ctwg = (args: string[]) =>
   spawnSync(process.execPath, [join(ROOT, "bin", "ctwg.js"), ...args], {

@@ -4,7 +4,7 @@ import type { DataPath, Diagnostic, Result } from "../diagnostics/diagnostic.js"
 import { locate, type Target } from "../parse/locate.js";
 import type { SourceFile } from "../parse/parse-workplan.js";
 import { describeType, describeValue, formatPath, valueAt } from "./describe-value.js";
-import { enumValuesAt, knownKeysAt } from "./known-keys.js";
+import { knownKeysAt } from "./known-keys.js";
 
 type Issue = z.core.$ZodIssue;
 

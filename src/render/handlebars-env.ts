@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import Handlebars from "handlebars";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /** Where the templates live: `templates/` at the package root, beside `dist/` and `src/`. */
-const TEMPLATES = new URL("../../templates/", import.meta.url);
+const TEMPLATES = pathToFileURL(join(PACKAGE_ROOT, "templates") + "/");
 
 /**
  * Compiles a format's templates in a Handlebars environment of its own: `main.hbs` is the document,

@@ -86,7 +86,7 @@ describe("escapeLineStart", () => {
 
   it("keeps block starters from changing the structure", () => {
     for (const text of ["# heading", "- item", "+ item", "> quote", "1. one", "2) two", "---", "==="]) {
-      const rendered = md.render(blockToMarkdown([{ text, em: false }]));
+      const rendered = md.render(blockToMarkdown([{ text, em: false, ins: false, del: false }]));
       expect(rendered, text).toBe(`<p>${text.replace(/>/g, "&gt;")}</p>\n`);
     }
   });
@@ -96,40 +96,40 @@ describe("runsToMarkdown", () => {
   it("writes emphasis with the spaces outside the markers", () => {
     expect(
       runsToMarkdown([
-        { text: "theme of ", em: false },
-        { text: " Creating New Dynamism ", em: true },
-        { text: "through", em: false },
+        { text: "theme of ", em: false, ins: false, del: false },
+        { text: " Creating New Dynamism ", em: true, ins: false, del: false },
+        { text: "through", em: false, ins: false, del: false },
       ]),
     ).toBe("theme of  *Creating New Dynamism* through");
   });
 
   it("renders emphasis as <em> even when the source put spaces inside it", () => {
     const text = runsToMarkdown([
-      { text: "APEC's theme of", em: false },
-      { text: " Creating New Dynamism, Fostering Shared Future ", em: true },
-      { text: "through the following steps:", em: false },
+      { text: "APEC's theme of", em: false, ins: false, del: false },
+      { text: " Creating New Dynamism, Fostering Shared Future ", em: true, ins: false, del: false },
+      { text: "through the following steps:", em: false, ins: false, del: false },
     ]);
     expect(md.renderInline(text)).toBe("APEC's theme of <em>Creating New Dynamism, Fostering Shared Future</em> through the following steps:");
   });
 
   it("escapes inside emphasis", () => {
-    expect(runsToMarkdown([{ text: "a*b_c", em: true }])).toBe("*a\\*b\\_c*");
-    expect(md.renderInline(runsToMarkdown([{ text: "a*b_c", em: true }]))).toBe("<em>a*b_c</em>");
+    expect(runsToMarkdown([{ text: "a*b_c", em: true, ins: false, del: false }])).toBe("*a\\*b\\_c*");
+    expect(md.renderInline(runsToMarkdown([{ text: "a*b_c", em: true, ins: false, del: false }]))).toBe("<em>a*b_c</em>");
   });
 
   it("prints empty or blank emphasis as the blank it is, without markers", () => {
-    expect(runsToMarkdown([{ text: "a", em: false }, { text: " ", em: true }, { text: "b", em: false }])).toBe("a b");
-    expect(runsToMarkdown([{ text: "", em: true }])).toBe("");
+    expect(runsToMarkdown([{ text: "a", em: false, ins: false, del: false }, { text: " ", em: true, ins: false, del: false }, { text: "b", em: false, ins: false, del: false }])).toBe("a b");
+    expect(runsToMarkdown([{ text: "", em: true, ins: false, del: false }])).toBe("");
   });
 
   it("escapes plain runs", () => {
-    expect(runsToMarkdown([{ text: "x | y", em: false }])).toBe("x \\| y");
+    expect(runsToMarkdown([{ text: "x | y", em: false, ins: false, del: false }])).toBe("x \\| y");
   });
 });
 
 describe("blockToMarkdown", () => {
   it("escapes a block's first character only", () => {
-    expect(blockToMarkdown([{ text: "- a - b", em: false }])).toBe("\\- a - b");
+    expect(blockToMarkdown([{ text: "- a - b", em: false, ins: false, del: false }])).toBe("\\- a - b");
   });
 });
 

@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { resolve } from "node:path";
 import { writeFileAtomic } from "../../emit/write-artifacts.js";
 import { compileWorkplan } from "../../index.js";
-import { readDiffSide } from "../../load/diff-side.js";
 import type { Workplan } from "../../model/schema.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { paintFor, type Io } from "../io.js";
@@ -49,6 +48,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
         return setExit(options.exitCode ? EXIT.problems : EXIT.ok);
       }
 
+      const { readDiffSide } = await import("../../load/diff-side.js");
       const sides = await Promise.all([before, after].map((spec) => readDiffSide(spec, io.cwd)));
       // Under git, the sides are temporary files; name them after the path in the repository.
       const labelOf = (label: string, i: number) => (gitPath === undefined ? label : `${i === 0 ? "a" : "b"}/${gitPath}`);

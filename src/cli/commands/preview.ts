@@ -5,8 +5,6 @@ import { NO_PAINT } from "../../diagnostics/formatters/formatter.js";
 import { CONFIG_FILE } from "../../lint/config.js";
 import { GLOSSARY_FILE, loadLintSettings } from "../../load/lint-settings.js";
 import { WORKPLANS_DIR } from "../../load/resolve-inputs.js";
-import { diagnosticsPage, withReloadScript } from "../../preview/preview-page.js";
-import { startPreviewServer } from "../../preview/preview-server.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
@@ -33,6 +31,9 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${options.port}"`);
       if (!io.signal) throw new UsageError("preview runs until stopped, and needs a terminal to stop it from");
       const [file] = await inputFiles([input], io.cwd);
+      // Loaded here, not above: only this command needs an HTTP server.
+      const { diagnosticsPage, withReloadScript } = await import("../../preview/preview-page.js");
+      const { startPreviewServer } = await import("../../preview/preview-server.js");
       const render = async (): Promise<{ page: string; ok: boolean; broken?: string }> => {
         // The glossary and configuration are read again each time: they may be what was just saved.
         const settings = await loadLintSettings(io.cwd);

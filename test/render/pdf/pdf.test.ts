@@ -53,7 +53,7 @@ describe("the 2017 PDF", () => {
   });
 
   it("says what it is: title, subject, author, keywords, creator, language, fixed dates", async () => {
-    const { info } = (await document.getMetadata()) as { info: Record<string, unknown> };
+    const { info } = (await document.getMetadata()) as unknown as { info: Record<string, unknown> };
     expect(info).toMatchObject({
       Title: "Counter-Terrorism Working Group Proposed Workplan for 2017",
       Subject: "2017/SOM1/SCE-COW/002",
@@ -85,7 +85,7 @@ describe("the 2017 PDF", () => {
 
   it("takes its dates from the timestamp option (SOURCE_DATE_EPOCH) when given", async () => {
     const stamped = await open(await render({ timestamp: new Date(Date.UTC(2020, 0, 2, 3, 4, 5)) }));
-    const { info } = (await stamped.getMetadata()) as { info: Record<string, unknown> };
+    const { info } = (await stamped.getMetadata()) as unknown as { info: Record<string, unknown> };
     expect(String(info.CreationDate)).toMatch(/^D:20200102030405/);
   });
 });
