@@ -1,4 +1,4 @@
-import { access } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { writeArtifacts, type Artifact } from "./emit/write-artifacts.js";
@@ -55,6 +55,8 @@ export interface LintOptions {
   cwd?: string;
   /** From loadLintSettings(); defaults: every rule at its own severity, no glossary. */
   settings?: Pick<LintSettings, "config" | "glossary">;
+  /** Work out the edits that fix fixable findings (`lint --fix`). */
+  withFixes?: boolean;
 }
 
 /**
@@ -66,9 +68,7 @@ export async function lint(file: string, options: LintOptions = {}): Promise<Lin
   const report = await check(file, { cwd });
   if (!report.workplan || !report.source || hasErrors(report.diagnostics)) return { ...report, fixes: [] };
   const previousFile = join(dirname(file), `${report.workplan.year - 1}.yaml`);
-  const previous = (await access(resolve(cwd, previousFile)).then(() => true, () => false))
-    ? (await check(previousFile, { cwd })).workplan
-    : undefined;
+  const previous = existsSync(resolve(cwd, previousFile)) ? (await check(previousFile, { cwd })).workplan : undefined;
   const { lintWorkplan } = await import("./lint/lint-workplan.js");
   const result = lintWorkplan({
     source: report.source,
@@ -76,6 +76,7 @@ export async function lint(file: string, options: LintOptions = {}): Promise<Lin
     previous,
     glossary: options.settings?.glossary ?? EMPTY_GLOSSARY,
     config: options.settings?.config ?? DEFAULT_CONFIG,
+    withFixes: options.withFixes ?? false,
   });
   return { ...report, diagnostics: [...report.diagnostics, ...result.diagnostics], fixes: result.fixes };
 }

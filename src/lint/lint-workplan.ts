@@ -17,6 +17,8 @@ export interface LintInput {
   glossary: Glossary;
   config: LintConfig;
   rules?: readonly Rule[];
+  /** Work out the text edits of fixable findings (for --fix); skipped otherwise, as it costs. */
+  withFixes?: boolean;
 }
 
 export interface LintResult {
@@ -44,10 +46,9 @@ export function lintWorkplan(input: LintInput): LintResult {
     rule.check({ workplan, file: source.file, previous: input.previous, glossary: input.glossary, report: (f) => findings.push(f) });
     for (const finding of findings) {
       const span = spanOf(source, finding);
-      const keyLine = locate(source, finding.path, "key")?.start.line;
-      const suppression = suppressions.find(
-        (s) => s.ruleId === rule.id && (s.target === "file" || s.target === span?.start.line || s.target === keyLine),
-      );
+      const forRule = suppressions.filter((s) => s.ruleId === rule.id);
+      const keyLine = forRule.length > 0 ? locate(source, finding.path, "key")?.start.line : undefined;
+      const suppression = forRule.find((s) => s.target === "file" || s.target === span?.start.line || s.target === keyLine);
       if (suppression) {
         suppression.used = true;
         continue;
@@ -64,7 +65,7 @@ export function lintWorkplan(input: LintInput): LintResult {
           ? { related: finding.related.map((r) => ({ ...r, ...optionalSpan(locate(source, r.path)) })) }
           : {}),
       });
-      const edits = finding.fix ? fixEdits(source, finding.fix) : undefined;
+      const edits = finding.fix && input.withFixes ? fixEdits(source, finding.fix) : undefined;
       if (edits) fixes.push(edits);
     }
   }

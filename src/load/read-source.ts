@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { open } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { MAX_SOURCE_BYTES } from "../parse/parse-workplan.js";
@@ -18,9 +18,11 @@ export async function readSource(file: string, cwd: string): Promise<Result<stri
   if (!/\.ya?ml$/i.test(file)) {
     return problem("input/not-yaml", `${file} is not a workplan file`, "give a year (2017) or the path of a .yaml file");
   }
-  let handle;
+  // Why synchronous calls: a command reads its files one after another, and each asynchronous
+  // call is a round trip through the thread pool that costs more than the read of a small file.
+  let descriptor: number;
   try {
-    handle = await open(resolve(cwd, file), "r");
+    descriptor = openSync(resolve(cwd, file), "r");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return problem("input/not-found", `${file} does not exist`, "give a year with a file in workplans/ (`ctwg lint` lists them) or a path to a YAML file");
@@ -29,7 +31,7 @@ export async function readSource(file: string, cwd: string): Promise<Result<stri
     throw error;
   }
   try {
-    const stats = await handle.stat();
+    const stats = fstatSync(descriptor);
     if (stats.isDirectory()) return problem("input/not-a-file", `${file} is a folder, not a workplan file`, "name a YAML file inside it");
     if (!stats.isFile()) return problem("input/not-a-file", `${file} is not a regular file`);
     if (stats.size > MAX_SOURCE_BYTES) {
@@ -39,7 +41,7 @@ export async function readSource(file: string, cwd: string): Promise<Result<stri
         "a workplan is normally under 100 KB; check that this is the file you meant",
       );
     }
-    const bytes = await handle.readFile();
+    const bytes = readFileSync(descriptor);
     if (bytes.includes(0)) return problem("input/binary", `${file} contains NUL bytes: it is not a text file`);
     // Why isUtf8 and not a fatal TextDecoder: the same check, natively, without the decoder's start-up cost.
     if (!isUtf8(bytes)) {
@@ -49,7 +51,7 @@ export async function readSource(file: string, cwd: string): Promise<Result<stri
     const text = bytes.toString("utf8");
     return { value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, diagnostics: [] };
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }
 

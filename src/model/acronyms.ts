@@ -26,7 +26,10 @@ const NOT_ACRONYMS = /^(?:TBC|TBD|[IVX]+)$/;
  * contiguous stretch of its parts, so "CTI SCCP" and "CTI/SCCP" meet under one key.
  */
 export function acronymUses(workplan: Workplan): AcronymUse[] {
+  const cached = usesCache.get(workplan);
+  if (cached) return cached;
   const uses: AcronymUse[] = [];
+  usesCache.set(workplan, uses);
   for (const text of proseTexts(workplan)) {
     for (const part of text.parts) {
       for (const match of part.text.matchAll(RUN)) {
@@ -46,6 +49,8 @@ export function acronymUses(workplan: Workplan): AcronymUse[] {
   }
   return uses;
 }
+
+const usesCache = new WeakMap<Workplan, AcronymUse[]>();
 
 /** The separate acronyms a run is made of, for the glossary: "CTI/SCCP" is CTI and SCCP; "TPT-WG" stays one. */
 export const glossaryTerms = (uses: readonly AcronymUse[]): AcronymUse[] => uses.filter((use) => use.single);

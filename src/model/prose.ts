@@ -17,7 +17,11 @@ export interface ProseText {
  * paragraph written as runs as one text.
  */
 export function proseTexts(workplan: Workplan): ProseText[] {
+  // Why a cache: most lint rules read the prose of the same plan; it is walked once per plan.
+  const cached = proseCache.get(workplan);
+  if (cached) return cached;
   const out: ProseText[] = [];
+  proseCache.set(workplan, out);
   const rich = (value: RichText, path: DataPath, inItem = false) => {
     if (typeof value === "string") {
       out.push({ path, text: value, parts: [{ path, text: value }], inItem });
@@ -68,6 +72,8 @@ export function proseTexts(workplan: Workplan): ProseText[] {
   });
   return out;
 }
+
+const proseCache = new WeakMap<Workplan, ProseText[]>();
 
 /** The part of a text that holds the character at `index` of the joined text, and the index within that part. */
 export function partAt(text: ProseText, index: number): { path: DataPath; text: string; offset: number } {

@@ -129,7 +129,7 @@ describe("economy-spelling", () => {
   it("finds Vietnam inside a folded paragraph, and offers a fix", () => {
     const text = replaceOnce(text2017(), "          Viet Nam will submit a Concept Note", "          Vietnam will submit a Concept Note");
     const { source, workplan } = compileSource(text);
-    const result = lintWorkplan({ source, workplan, previous: undefined, glossary: glossary(), config: DEFAULT_CONFIG });
+    const result = lintWorkplan({ source, workplan, previous: undefined, glossary: glossary(), config: DEFAULT_CONFIG, withFixes: true });
     const found = ofRule(result.diagnostics, "economy-spelling");
     expect(rulesAndPaths(found)).toEqual([["economy-spelling", ["deliverables", 7, "plan", "summary", 0]]]);
     expect(found[0]!.message).toContain('"Vietnam"');

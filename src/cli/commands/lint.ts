@@ -54,7 +54,9 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
       if (!settings) return setExit(EXIT.failure);
 
       const files = await inputFiles(args, io.cwd);
-      let reports: LintReport[] = await Promise.all(files.map((file) => lint(file, { cwd: io.cwd, settings })));
+      // One file after another: linting them all at once holds every parsed document in memory together.
+      let reports: LintReport[] = [];
+      for (const file of files) reports.push(await lint(file, { cwd: io.cwd, settings, withFixes: options.fix === true }));
       if (options.fix) reports = await applyFixes(reports, io, settings, program.opts().color);
 
       const paint = options.output ? paintFor(io, "stdout", false) : paintFor(io, "stdout", program.opts().color);

@@ -78,6 +78,6 @@ function withSafeFixes(text: string, file: string, settings: Awaited<ReturnType<
   const parsed = parseWorkplan(text, file);
   const compiled = compileWorkplan(text, file);
   if (!parsed.value || !compiled.workplan) return text;
-  const { fixes } = lintWorkplan({ source: parsed.value, workplan: compiled.workplan, previous: undefined, glossary: settings.glossary, config: settings.config });
+  const { fixes } = lintWorkplan({ source: parsed.value, workplan: compiled.workplan, previous: undefined, glossary: settings.glossary, config: settings.config, withFixes: true });
   return applyEdits(text, fixes.flat()).text;
 }

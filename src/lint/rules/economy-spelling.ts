@@ -15,6 +15,8 @@ const SPELLINGS: [RegExp, string][] = [
   [/\bPNG\b/g, "Papua New Guinea"],
 ];
 
+const ANY_SPELLING = /Viet|Hong Kong|Taiwan|Korea|Russian|Brunei|People's Republic|United States of America|U\.S\.A\.|USA|PNG/;
+
 /**
  * Member economies are written as APEC writes them: Viet Nam (not Vietnam), Hong Kong, China;
  * Chinese Taipei; Republic of Korea; Russia; Brunei Darussalam; United States; Papua New Guinea.
@@ -36,6 +38,8 @@ export const economySpelling = defineRule({
       ),
     ];
     for (const { path, text } of fields) {
+      // One cheap test before the nine patterns: most texts name no economy spelt another way.
+      if (!ANY_SPELLING.test(text)) continue;
       for (const [pattern, name] of SPELLINGS) {
         for (const match of text.matchAll(pattern)) {
           report({

@@ -15,6 +15,7 @@ export const noDoubleSpaces = defineRule({
   check({ workplan, report }) {
     for (const text of proseTexts(workplan)) {
       for (const part of text.parts) {
+        if (!part.text.includes("  ")) continue;
         for (const match of part.text.matchAll(/(?<=\S) {2,}(?=\S)/g)) {
           report({
             path: part.path,

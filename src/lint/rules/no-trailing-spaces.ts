@@ -16,8 +16,9 @@ export const noTrailingSpaces = defineRule({
     for (const text of proseTexts(workplan)) {
       const first = text.parts[0]!;
       const last = text.parts[text.parts.length - 1]!;
-      const leading = /^\s+(?=\S)/.exec(first.text)?.[0];
-      const trailing = /(?<=\S)\s+$/.exec(last.text)?.[0];
+      // The first and last characters decide; the patterns run only on the rare text that has one.
+      const leading = /^\s/.test(first.text) ? /^\s+(?=\S)/.exec(first.text)?.[0] : undefined;
+      const trailing = /\s$/.test(last.text) ? /(?<=\S)\s+$/.exec(last.text)?.[0] : undefined;
       if (leading) {
         const at = { start: 0, end: leading.length };
         report({ path: first.path, at, message: "the text starts with a space", hint: "remove it; ctwg lint --fix does it",
