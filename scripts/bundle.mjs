@@ -10,7 +10,11 @@ const external = [/^node:/, /^pdfkit(\/|$)/, /^fontkit(\/|$)/, /^@expo-google-fo
 
 await rm(new URL("../dist/bundle/", import.meta.url), { recursive: true, force: true });
 const bundle = await rolldown({
-  input: new URL("../dist/cli/program.js", import.meta.url).pathname,
+  input: {
+    ctwg: new URL("../dist/cli/program.js", import.meta.url).pathname,
+    // A worker thread starts from a file of its own; multi-file lint spreads over the cores with it.
+    "lint-worker": new URL("../dist/lint/lint-worker.js", import.meta.url).pathname,
+  },
   platform: "node",
   external,
   treeshake: true,
@@ -24,7 +28,7 @@ const bundle = await rolldown({
 await bundle.write({
   dir: new URL("../dist/bundle/", import.meta.url).pathname,
   format: "esm",
-  entryFileNames: "ctwg.mjs",
+  entryFileNames: "[name].mjs",
   chunkFileNames: "[name]-[hash].mjs",
 });
 await bundle.close();

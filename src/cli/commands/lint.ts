@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { FORMATTERS } from "../../diagnostics/formatters/index.js";
 import { writeFileAtomic } from "../../emit/write-artifacts.js";
-import { compileWorkplan, lint, type LintReport } from "../../index.js";
+import { compileWorkplan, lint, type FileReport, type LintReport } from "../../index.js";
 import { applyEdits } from "../../lint/fix.js";
 import { RULES } from "../../lint/rules/index.js";
 import type { LintSettings } from "../../load/lint-settings.js";
@@ -54,10 +54,16 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
       if (!settings) return setExit(EXIT.failure);
 
       const files = await inputFiles(args, io.cwd);
-      // One file after another: linting them all at once holds every parsed document in memory together.
-      let reports: LintReport[] = [];
-      for (const file of files) reports.push(await lint(file, { cwd: io.cwd, settings, withFixes: options.fix === true }));
-      if (options.fix) reports = await applyFixes(reports, io, settings, program.opts().color);
+      // --fix needs each file's parsed YAML, so it lints in this thread; otherwise many files share the cores.
+      let reports: FileReport[];
+      if (options.fix) {
+        const fixable: LintReport[] = [];
+        for (const file of files) fixable.push(await lint(file, { cwd: io.cwd, settings, withFixes: true }));
+        reports = await applyFixes(fixable, io, settings, program.opts().color);
+      } else {
+        const { lintFiles } = await import("../../lint/lint-files.js");
+        reports = await lintFiles(files, { cwd: io.cwd, settings, ...(options.config ? { configFile: options.config } : {}) });
+      }
 
       const paint = options.output ? paintFor(io, "stdout", false) : paintFor(io, "stdout", program.opts().color);
       const rules = RULES.map(({ id, severity, description, help }) => ({ id, severity, description, help }));
