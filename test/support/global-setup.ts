@@ -19,7 +19,9 @@ function newest(folder: string): number {
  * once here when it is missing or older than the sources (`npm ci` builds it; an edit does not).
  */
 export default function setup(): void {
-  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newest(join(ROOT, "src"))) return;
+  const sources = Math.max(newest(join(ROOT, "src")), newest(join(ROOT, "templates")));
+  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= sources) return;
   execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", ROOT], { stdio: "inherit" });
+  execFileSync(process.execPath, [join(ROOT, "scripts/precompile-templates.mjs")], { stdio: "inherit" });
   execFileSync(process.execPath, [join(ROOT, "scripts/bundle.mjs")], { stdio: "inherit" });
 }
