@@ -23,6 +23,7 @@ export async function inputFiles(args: readonly string[], cwd: string): Promise<
       continue;
     }
     const names = (await readdir(resolve(cwd, file))).filter((name) => /\.ya?ml$/.test(name) && name !== GLOSSARY_FILE).sort();
+    if (names.length === 0) throw new UsageError(`${file} holds no workplan: no .yaml file in it`);
     files.push(...names.map((name) => join(file, name)));
   }
   return files;

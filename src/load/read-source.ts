@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { MAX_SOURCE_BYTES } from "../parse/parse-workplan.js";
@@ -22,6 +22,10 @@ export async function readSource(file: string, cwd: string): Promise<Result<stri
   // call is a round trip through the thread pool that costs more than the read of a small file.
   let descriptor: number;
   try {
+    // A named pipe or a device would block the read: only regular files are opened.
+    const kind = statSync(resolve(cwd, file));
+    if (kind.isDirectory()) return problem("input/not-a-file", `${file} is a folder, not a workplan file`, "name a YAML file inside it");
+    if (!kind.isFile()) return problem("input/not-a-file", `${file} is not a regular file`);
     descriptor = openSync(resolve(cwd, file), "r");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -46,7 +50,10 @@ export async function readSource(file: string, cwd: string): Promise<Result<stri
     // Why isUtf8 and not a fatal TextDecoder: the same check, natively, without the decoder's start-up cost.
     if (!isUtf8(bytes)) {
       const offset = firstInvalidUtf8(bytes);
-      return problem("input/encoding", `${file} is not valid UTF-8 (first bad byte at offset ${offset})`, "save the file as UTF-8");
+      const result = problem("input/encoding", `${file} is not valid UTF-8 (first bad byte at offset ${offset})`, "save the file as UTF-8");
+      const start = positionOfByte(bytes, offset);
+      result.diagnostics[0]!.span = { start, end: { line: start.line, column: start.column + 1 } };
+      return result;
     }
     const text = bytes.toString("utf8");
     return { value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, diagnostics: [] };
@@ -55,7 +62,27 @@ export async function readSource(file: string, cwd: string): Promise<Result<stri
   }
 }
 
+/** The line and column (in characters) of a byte offset, counting only the valid text before it. */
+function positionOfByte(bytes: Buffer, offset: number): { line: number; column: number } {
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let at = bytes.indexOf(0x0a); at !== -1 && at < offset; at = bytes.indexOf(0x0a, at + 1)) line++;
+  return { line, column: [...bytes.subarray(lineStart, offset).toString("utf8")].length + 1 };
+}
+
+/** The offset where the first invalid UTF-8 sequence starts (its lead byte, for one cut short). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
+  const failing = firstFailingPrefix(bytes) - 1;
+  // The decoder fails at the byte that breaks a sequence; the sequence starts at its lead byte.
+  for (let back = failing; back >= Math.max(0, failing - 3); back--) {
+    const byte = bytes[back]!;
+    if (byte >= 0xc0) return back;
+    if (byte < 0x80 && back !== failing) break;
+  }
+  return Math.max(0, failing);
+}
+
+function firstFailingPrefix(bytes: Uint8Array): number {
   let low = 0;
   let high = bytes.length;
   // Why a binary search: the decoder only says "invalid", and the offset helps find the byte.
@@ -69,5 +96,5 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       high = middle;
     }
   }
-  return low;
+  return low + 1;
 }

@@ -65,6 +65,7 @@ export function proseTexts(workplan: Workplan): ProseText[] {
     if (plan.title !== undefined) rich(plan.title, [...at, "plan", "title"], true);
     blocks(plan.summary, [...at, "plan", "summary"]);
     plan.mandate.forEach((m, k) => {
+      rich(m.source, [...at, "plan", "mandate", k, "source"], true);
       if (m.text !== undefined) blocks(m.text, [...at, "plan", "mandate", k, "text"]);
     });
     plan.priorities.forEach((p, k) => rich(p, [...at, "plan", "priorities", k], true));

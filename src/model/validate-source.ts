@@ -53,6 +53,9 @@ export function validateSource<T>(source: SourceFile, document: Document<T>): Re
   };
 }
 
+/** A key or value as quoted in a message: a long one is cut, so one line stays one line. */
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
 type Explained = Omit<Diagnostic, "file" | "span"> & { target: Target; missingKey?: string; suggestion?: string };
 
 function explainIssue(issue: Issue, data: unknown, document: Document<unknown>): Explained[] {
@@ -76,7 +79,7 @@ function explainIssue(issue: Issue, data: unknown, document: Document<unknown>):
         return {
           ruleId: "schema/unknown-key",
           severity: "error",
-          message: `unknown key \`${key}\` in ${name}`,
+          message: `unknown key \`${shorten(key)}\` in ${name}`,
           path: [...path, key],
           target: "key",
           hint: suggestion ? `did you mean \`${suggestion}\`?` : `keys allowed here: ${known.map((k) => `\`${k}\``).join(", ")}`,
@@ -110,7 +113,8 @@ function explainIssue(issue: Issue, data: unknown, document: Document<unknown>):
       return explainUnion(issue, data, name, found, document);
     case "too_small":
     case "too_big": {
-      const bound = issue.code === "too_small" ? "at least" : "at most";
+      const inclusive = (issue as { inclusive?: boolean }).inclusive !== false;
+      const bound = issue.code === "too_small" ? (inclusive ? "at least" : "greater than") : inclusive ? "at most" : "less than";
       const limit = issue.code === "too_small" ? issue.minimum : issue.maximum;
       const custom = !issue.message.startsWith("Too ") ? issue.message : undefined;
       const message =

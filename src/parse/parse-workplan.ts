@@ -67,8 +67,10 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
       ],
     };
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel "error": the yaml package would otherwise print its own warnings (a mapping used as a
+  // key) straight to the terminal; what matters of them reaches the author as diagnostics.
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  const lineCounter = lineCounterOf(text);
   const diagnostics: Diagnostic[] = [];
   for (const problem of [...document.errors, ...document.warnings]) {
     const [from, to] = problem.pos;
@@ -91,13 +93,30 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
   try {
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    // Why: the yaml package reports an alias bomb ("billion laughs") by throwing from toJS.
+    // Why: the yaml package reports an alias bomb ("billion laughs"), and an alias to an anchor that
+    // does not exist, by throwing from toJS.
+    const message = error instanceof Error ? error.message : String(error);
+    const unresolved = /Unresolved alias.*?: ?\*?([^\s]+)/.exec(message)?.[1];
+    if (unresolved !== undefined) {
+      const at = new RegExp(`\\*${unresolved.replace(/^\*/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`).exec(text);
+      diagnostics.push({
+        ruleId: "yaml/unknown-alias",
+        severity: "error",
+        message: `the alias *${unresolved.replace(/^\*/, "")} refers to an anchor that is not defined before it`,
+        file,
+        path: [],
+        ...(at ? { span: spanOf(lineCounter, at.index, at.index + at[0].length) } : {}),
+        hint: `define the anchor (&${unresolved.replace(/^\*/, "")}) on a value above this line, or write the text out`,
+      });
+      return { value: undefined, diagnostics };
+    }
     diagnostics.push({
       ruleId: "yaml/alias-limit",
       severity: "error",
-      message: `aliases expand too far: ${error instanceof Error ? error.message : String(error)}`,
+      message: `aliases expand too far: ${message}`,
       file,
       path: [],
+      span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
       hint: "write the repeated text out instead of nesting aliases",
     });
     return { value: undefined, diagnostics };
@@ -129,6 +148,17 @@ function depthOf(data: unknown): number {
     for (const child of Object.values(value)) stack.push([child, depth + 1]);
   }
   return deepest;
+}
+
+/**
+ * Where each line of the text starts. Why from the text and not the parser: the parser is not told
+ * of line breaks inside tokens it rejects, and positions after them would be lines too early.
+ */
+function lineCounterOf(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) counter.addNewLine(at + 1);
+  return counter;
 }
 
 /** A span between two offsets of the text. */

@@ -39,7 +39,10 @@ export function runsToMarkdown(runs: readonly Run[]): string {
     .map(({ text, em }) => {
       if (!em) return escapeInline(text);
       const [, before, inner, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
-      return inner ? `${before}*${escapeInline(inner!)}*${after}` : text;
+      // The spaces around the emphasis stay outside its markers, as one space: a line break there
+      // would end the paragraph, or start a block.
+      const space = (whitespace: string | undefined) => (whitespace ? " " : "");
+      return inner ? `${space(before)}*${escapeInline(inner!)}*${space(after)}` : space(text);
     })
     .join("");
 }

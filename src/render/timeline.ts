@@ -1,4 +1,5 @@
 import { formatDateSpec, MONTHS, parseDateSpec } from "../model/date-spec.js";
+import { withoutInvisible } from "../model/invisible.js";
 import { ordinal } from "../model/ordinal.js";
 import type { Workplan } from "../model/schema.js";
 
@@ -57,7 +58,7 @@ export function buildTimeline(workplan: Workplan): TimelineView | null {
       : [dayX(date.start), dayX(date.end) + column / 30];
     const place = event.place?.city ?? event.place?.economy;
     const kind = event.meetingNumber !== undefined ? `${ordinal(event.meetingNumber)} ${workplan.forum} meeting` : capitalise(event.kind);
-    const label = `1.${i + 1} ${kind}${place ? `, ${place}` : ""}${event.tbc ? " (tbc)" : ""}`;
+    const label = withoutInvisible(`1.${i + 1} ${kind}${place ? `, ${place}` : ""}${event.tbc ? " (tbc)" : ""}`);
     return [{ start, width: Math.max(end - start, 4), label, tentative: event.tbc || date.kind === "month", when: formatDateSpec(date) }];
   });
   if (dated.length === 0) return null;

@@ -98,7 +98,7 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
     fileStem: fileStemOf(cover.symbol),
     lang: "en",
     draft: workplan.status === "draft",
-    meta: { title: cover.title, symbol: cover.symbol, author: cover.submittedBy },
+    meta: { title: withoutInvisible(cover.title), symbol: withoutInvisible(cover.symbol), author: withoutInvisible(cover.submittedBy) },
     cover: {
       organisation: runs(cover.organisation),
       symbol: runs(cover.symbol),
