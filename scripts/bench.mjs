@@ -178,6 +178,7 @@ delete ENV.FORCE_COLOR;
 delete ENV.SOURCE_DATE_EPOCH;
 
 let scratch; // the bench's temporary folder, for output files
+const loadSamples = []; // the 1-minute load average at the start of every round
 
 /**
  * A command to time. `label` is how the report shows it; `before` runs untimed before every run (it
@@ -230,6 +231,7 @@ function rounds(groups, { runs, warmup, name }) {
   const total = warmup + runs;
   for (let round = 0; round < total; round++) {
     const timed = round >= warmup;
+    loadSamples.push(os.loadavg()[0]);
     progress(`${name}: ${timed ? `run ${round - warmup + 1} of ${runs}` : `warm-up ${round + 1} of ${warmup}`}`);
     const shift = round % groups.length;
     const order = [...groups.slice(shift), ...groups.slice(0, shift)];
@@ -448,13 +450,13 @@ function fit(points) {
 function largestFile(opts, limit) {
   const plan = largestPlan(readFileSync(join(ROOT, "workplans", "2017.yaml"), "utf8"), limit);
   const dir = project("largest", { "2017.yaml": plan.text });
-  const out = clean(join(dir, "out"));
+  const pdfDir = project("largest-all", { "2017.yaml": plan.text }); // where the last PDF stays, to count its pages
   const lint = ctwg("ctwg lint 2017", ["lint", "2017"], dir);
   const lintResults = rounds([[lint]], { ...opts, name: "largest file, lint" });
   // The builds take seconds (the PDF tens of seconds): fewer runs.
   const buildOpts = { runs: Math.min(opts.runs, 3), warmup: Math.min(opts.warmup, 1) };
-  const mdHtml = ctwg("ctwg build 2017 --format md,html", ["build", "2017", "--format", "md,html"], dir, out);
-  const all = ctwg("ctwg build 2017", ["build", "2017"], dir, out);
+  const mdHtml = ctwg("ctwg build 2017 --format md,html", ["build", "2017", "--format", "md,html"], dir, clean(join(dir, "out")));
+  const all = ctwg("ctwg build 2017", ["build", "2017"], pdfDir, clean(join(pdfDir, "out")));
   const buildResults = rounds([[mdHtml], [all]], { ...buildOpts, name: "largest file, builds" });
   const lintOutput = spawnSync(NODE, [BIN, "lint", "2017", "--format", "json"], { cwd: dir, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   let warnings;
@@ -469,7 +471,7 @@ function largestFile(opts, limit) {
   }
   const pages = (() => {
     try {
-      const pdf = readFileSync(join(dir, "out", "2017", `${STEM}.pdf`), "latin1");
+      const pdf = readFileSync(join(pdfDir, "out", "2017", `${STEM}.pdf`), "latin1");
       return (pdf.match(/\/Type\s*\/Page\b/g) ?? []).length || undefined;
     } catch {
       return undefined;
@@ -636,6 +638,7 @@ function table(head, rows, align) {
 
 function report({ opts, started, finished, build, host, pandoc, single, scaled, largest, watch, loadStart, loadEnd }) {
   const L = [];
+  const load = stats(loadSamples.length ? loadSamples : [loadStart, loadEnd]);
   const timeCells = (s) => (s ? [ms(s.stats.min), ms(s.stats.median), ms(s.stats.max)] : ["—", "—", "—"]);
   const invocation = process.env.npm_lifecycle_event === "bench"
     ? `npm run bench${opts.argv.length ? ` -- ${opts.argv.join(" ")}` : ""}`
@@ -670,9 +673,17 @@ function report({ opts, started, finished, build, host, pandoc, single, scaled, 
   L.push(table(["", ""], [
     ["CPU", host.cpu], ["Cores", host.cores], ["Memory", host.memory], ["OS", host.os], ["Node", host.node],
     ["pandoc", host.pandoc], ["wkhtmltopdf", host.wkhtmltopdf], ["GNU time", host.gnuTime], ["ctwg", `${host.ctwg}; the CLI measured: dist/bundle/, ${build}`],
-    ["Load average (1 min) at start / end", `${loadStart.toFixed(2)} / ${loadEnd.toFixed(2)}`],
+    ["Load average (1 min)", `${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end; ${load.min.toFixed(2)} / ${load.median.toFixed(2)} / ${load.max.toFixed(2)} (min / median / max) over the ${load.n} rounds`],
     ["Date", `${started.toISOString().replace(/\.\d+Z$/, "Z")}`], ["Duration of the run", `${((finished - started) / 60000).toFixed(1)} min`],
   ], ["l", "l"]), "");
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  if (load.median > cores * 0.75) {
+    L.push(
+      `The load average stayed near or above the number of cores (${cores}): other work was running during the benchmark, so ` +
+        "the times are longer and more spread out than on an idle machine. The paired ratios hold up best; single medians less so.",
+      "",
+    );
+  }
 
   // Targets
   const lintRatio = single.ratios[0];

@@ -15,6 +15,7 @@ declare module "fontkit" {
     lineGap: number;
     postscriptName: string;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

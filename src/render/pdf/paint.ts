@@ -50,7 +50,8 @@ export function paint(plan: PagePlan, fonts: FontSet, meta: PdfMetadata): Promis
     doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on("error", reject);
   });
-  for (const face of FONT_FACES) doc.registerFont(face, Buffer.from(fonts[face].bytes));
+  // The fonts layout already parsed are handed over as they are: pdfkit would otherwise parse each again.
+  for (const face of FONT_FACES) doc.registerFont(face, fonts[face].font as unknown as Buffer);
 
   const elements = structureElements(doc, plan.structure);
   let section: PDFKit.PDFOutline | undefined;

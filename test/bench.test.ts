@@ -1,0 +1,114 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "./support/workplan.js";
+
+// A smoke test of `npm run bench` (scripts/bench.mjs) in its quick mode: it runs, and the report it
+// writes has its sections, tables and numbers. No timing is ever asserted: the figures depend on the
+// machine and on what else it is doing. The test setup has built the CLI; CTWG_BENCH_NO_BUILD keeps
+// the benchmark from rebuilding dist/ under the other tests should src/ change meanwhile.
+
+/** The lines of the Markdown table that follows `heading`, header and separator included. */
+function tableAfter(text: string, heading: string): string[] {
+  const start = text.indexOf(heading);
+  expect(start, `no "${heading}" in:\n${text}`).toBeGreaterThanOrEqual(0);
+  const lines = text.slice(start).split("\n");
+  const first = lines.findIndex((line) => line.startsWith("|"));
+  const rest = lines.slice(first);
+  const end = rest.findIndex((line) => !line.startsWith("|"));
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+/** The cells of a table row. */
+const cells = (row: string) => row.split("|").slice(1, -1).map((cell) => cell.trim());
+
+const NUMBER = /^\d[\d,]*(\.\d+)?$/;
+
+let dir: string;
+let report: string;
+let stderr = "";
+let status: number | null;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ctwg-bench-test-"));
+  const child = spawn(process.execPath, [join(ROOT, "scripts", "bench.mjs"), "--tiny", "--output", join(dir, "b.md")], {
+    cwd: ROOT,
+    env: { ...process.env, CTWG_BENCH_NO_BUILD: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  status = await new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+  report = status === 0 ? readFileSync(join(dir, "b.md"), "utf8") : "";
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("npm run bench -- --tiny", () => {
+  it("runs to the end, printing its progress on stderr", () => {
+    expect(status, stderr).toBe(0);
+    expect(stderr).toMatch(/^bench: single commands: run 1 of 2$/m);
+    expect(stderr).toMatch(/^bench: wrote /m);
+  });
+
+  it("says what it measures, how, on which machine, and the command that made it", () => {
+    expect(report).toMatch(/^# Benchmarks$/m);
+    expect(report).toContain("whole processes");
+    expect(report).toContain("median of the per-round ratios");
+    expect(report).toMatch(/```sh\nnode scripts\/bench\.mjs --tiny --output \S+b\.md\n```/);
+    const machine = tableAfter(report, "## Machine").map(cells);
+    const field = (name: string) => machine.find(([key]) => key === name)?.[1];
+    for (const name of ["CPU", "Cores", "Memory", "OS", "Node", "Date"]) expect(field(name), name).toBeTruthy();
+    expect(field("Node")).toBe(process.version);
+    expect(field("Date")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it("times the floor and every ctwg command, with min, median and max", () => {
+    const rows = tableAfter(report, "## Single commands").slice(2).map(cells);
+    const labels = rows.map(([label]) => label);
+    expect(labels).toEqual([
+      "`node -e 0`",
+      "`ctwg lint 2017`",
+      "`ctwg build 2017 --format md,html`",
+      "`ctwg build 2017`",
+      "`ctwg build 2017 --format pdf`",
+      "`ctwg diff fixtures/2016.yaml 2017`",
+    ]);
+    for (const row of rows) for (const cell of row.slice(1, 4)) expect(cell, row.join(" | ")).toMatch(NUMBER);
+    // --tiny leaves pandoc out, and says so.
+    expect(report).toContain("pandoc to HTML: not measured, skipped (--tiny).");
+    expect(tableAfter(report, "Paired ratios").slice(2).map(cells)[0]?.[1]).toMatch(/^\d+\.\d\d×$/);
+  });
+
+  it("reports the scale sizes with a line fit, skips the largest file, and reads the --watch rebuilds", () => {
+    const scale = tableAfter(report, "## Scale").slice(2).map(cells);
+    expect(scale.map(([files]) => files)).toEqual(["1", "2", "5"]);
+    for (const row of scale) expect(row[2], row.join(" | ")).toMatch(NUMBER);
+    expect(report).toMatch(/`ctwg lint DIR`: time = [\d.,]+ ms \+ -?[\d.,]+ ms · n/);
+    expect(report).toMatch(/## Largest accepted file\n\nSkipped \(--tiny\)\./);
+    const watch = tableAfter(report, "## `--watch`").slice(2).map(cells);
+    expect(watch.length).toBeGreaterThanOrEqual(1);
+    for (const row of watch) expect(row[4], row.join(" | ")).toMatch(NUMBER);
+  });
+
+  it("has the targets table, each target measured and marked, or said not to be", () => {
+    const targets = tableAfter(report, "## Targets");
+    expect(cells(targets[0]!)).toEqual(["target", "measured", "met"]);
+    const rows = targets.slice(2).map(cells);
+    expect(rows).toHaveLength(6);
+    expect(rows.map(([target]) => target)).toEqual([
+      expect.stringContaining("`node -e 0`"),
+      expect.stringContaining("pandoc's HTML"),
+      expect.stringContaining("wkhtmltopdf"),
+      expect.stringContaining("1,000 workplans"),
+      expect.stringContaining("peak memory"),
+      expect.stringContaining("--watch"),
+    ]);
+    for (const [, measured, met] of rows) {
+      expect(met).toMatch(/^[✓✗—]$/);
+      if (met === "—") expect(measured).toMatch(/not measured|--tiny/);
+      else expect(measured).toMatch(/\d/);
+    }
+  });
+});
