@@ -47,8 +47,12 @@ export function proseTexts(workplan: Workplan): ProseText[] {
     });
   };
 
+  rich(workplan.cover.organisation, ["cover", "organisation"]);
   rich(workplan.cover.title, ["cover", "title"]);
+  rich(workplan.cover.submittedBy, ["cover", "submittedBy"]);
   rich(workplan.cover.meeting.name, ["cover", "meeting", "name"]);
+  rich(workplan.cover.meeting.city, ["cover", "meeting", "city"]);
+  rich(workplan.cover.meeting.economy, ["cover", "meeting", "economy"]);
   rich(workplan.title, ["title"]);
   workplan.introduction.paragraphs.forEach((p, i) => rich(p, ["introduction", "paragraphs", i]));
   list(workplan.introduction.steps, ["introduction", "steps"]);
@@ -60,6 +64,9 @@ export function proseTexts(workplan: Workplan): ProseText[] {
   workplan.deliverables.forEach((deliverable, i) => {
     const at: DataPath = ["deliverables", i];
     rich(deliverable.text, [...at, "text"], true);
+    const place = deliverable.event?.place;
+    if (place?.city !== undefined) rich(place.city, [...at, "event", "place", "city"], true);
+    if (place) rich(place.economy, [...at, "event", "place", "economy"], true);
     const { plan } = deliverable;
     if (!plan) return;
     if (plan.title !== undefined) rich(plan.title, [...at, "plan", "title"], true);

@@ -171,7 +171,9 @@ export function spanOf(lineCounter: LineCounter, from: number, to: number): Span
 function firstLine(message: string): string {
   // Why: the yaml package appends "at line N, column M" and a code excerpt; the code frame shows both.
   const line = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
-  return line.charAt(0).toLowerCase() + line.slice(1);
+  // A token quoted in the message may be a whole paragraph: quote its start only.
+  const short = line.replace(/"((?:[^"\\]|\\.){40})(?:[^"\\]|\\.){8,}"/g, '"$1…"');
+  return short.charAt(0).toLowerCase() + short.slice(1);
 }
 
 /** Where a plain key that starts at `from` ends: before its colon, or at the end of the line. */

@@ -30,13 +30,7 @@ export const economySpelling = defineRule({
   description: "Member economies use their APEC names (Viet Nam, Hong Kong, China; Chinese Taipei; …).",
   help: "APEC documents name economies as the economies agreed. `ctwg lint --fix` replaces the spelling.",
   check({ workplan, report }) {
-    const fields: { path: DataPath; text: string }[] = [
-      ...proseTexts(workplan).flatMap((text) => text.parts),
-      { path: ["cover", "meeting", "economy"], text: workplan.cover.meeting.economy },
-      ...workplan.deliverables.flatMap((d, i) =>
-        d.event?.place ? [{ path: ["deliverables", i, "event", "place", "economy"], text: d.event.place.economy }] : [],
-      ),
-    ];
+    const fields: { path: DataPath; text: string }[] = proseTexts(workplan).flatMap((text) => text.parts);
     for (const { path, text } of fields) {
       // One cheap test before the nine patterns: most texts name no economy spelt another way.
       if (!ANY_SPELLING.test(text)) continue;
