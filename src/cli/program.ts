@@ -64,7 +64,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       io.stderr.write(`ctwg: ${message}\n`);
     } else {
       io.stderr.write(
-        `ctwg: internal error, this is a bug: ${message}\nPlease report it with the command and the workplan that caused it${verbose ? "." : ", and the output of the same command with --verbose."}\n`,
+        `ctwg: internal error, this is a bug: ${message} (please report it with the command and the workplan that caused it${verbose ? "" : ", and what the same command prints with --verbose"})\n`,
       );
     }
     if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
