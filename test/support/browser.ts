@@ -2,7 +2,7 @@ import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /** Why these flags: TOOLCHAIN.md; a test browser talks to nothing but the page under test. */
 export const CHROMIUM_ARGS = [
@@ -67,7 +67,7 @@ export function browserTests(name: string, body: (browser: () => BrowserContext)
     if (process.env.CTWG_BROWSER_TESTS === "required") {
       describe(name, () => {
         it("has Chromium to run in (CTWG_BROWSER_TESTS=required)", () => {
-          throw new Error(detail);
+          expect.fail(detail);
         });
       });
     } else {
