@@ -11,7 +11,6 @@ interface Def {
   element?: z.ZodType;
   options?: z.ZodType[];
   in?: z.ZodType;
-  entries?: Record<string, string>;
 }
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -33,11 +32,6 @@ export function schemasAt(root: z.ZodType, path: DataPath): z.ZodType[] {
 /** Every key an object at `path` may hold. */
 export function knownKeysAt(root: z.ZodType, path: DataPath): string[] {
   return schemasAt(root, path).flatMap((schema) => Object.keys(defOf(schema).shape ?? {}));
-}
-
-/** The values an enum at `path` accepts. */
-export function enumValuesAt(root: z.ZodType, path: DataPath): string[] {
-  return schemasAt(root, path).flatMap((schema) => Object.values(defOf(schema).entries ?? {}));
 }
 
 function unwrap(schema: z.ZodType): z.ZodType[] {
