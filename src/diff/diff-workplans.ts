@@ -4,7 +4,8 @@ import type { Change, ChangeSide, Section, WorkplanDiff } from "./change.js";
 import { matchItems, movedMatches } from "./match.js";
 import { blockTexts, listTexts, plain, type Located } from "./plain-text.js";
 import { wordDiff } from "./word-diff.js";
-import { differsOnlyByShift, ordinal, yearShift } from "./year-shift.js";
+import { ordinal } from "../model/ordinal.js";
+import { sameButForYear, yearShift } from "./year-shift.js";
 
 export interface DiffOptions {
   /** How alike (0–1, by words) two items without a common id must be to count as one item changed. */
@@ -23,8 +24,7 @@ export const DEFAULT_THRESHOLD = 0.5;
 export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOptions = {}): WorkplanDiff {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const shift = yearShift(before, after);
-  const same = (a: string, b: string) =>
-    squash(a) === squash(b) || squash(shift(a)) === squash(b) || differsOnlyByShift(shift, wordDiff(squash(a), squash(b)));
+  const same = (a: string, b: string) => sameButForYear(a, b, shift);
   const changes: Change[] = [];
 
   const text = (section: Section, label: string, a: Located | undefined, b: Located | undefined): Change[] => {
@@ -199,7 +199,6 @@ const located = (path: DataPath, text: string): Located => ({ path, text });
 const rowPath = (d: Deliverable, p: DataPath): DataPath => (d.plan?.title !== undefined ? [...p, "plan", "title"] : [...p, "text"]);
 const optional = (path: DataPath, text: string | undefined) => (text === undefined ? undefined : located(path, text));
 const side = (value: Located, index?: number): ChangeSide => ({ path: value.path, text: value.text, ...(index !== undefined ? { index } : {}) });
-const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 const shorten = (text: string) => (text.length > 72 ? `${text.slice(0, 71).trimEnd()}…` : text);
 
 function at(workplan: Workplan, path: DataPath): Located | undefined {

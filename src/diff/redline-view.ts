@@ -4,7 +4,7 @@ import type { WorkplanDiff } from "./change.js";
 import { summaryLine } from "./format-text.js";
 import { matchItems, type Matching } from "./match.js";
 import { wordDiff } from "./word-diff.js";
-import { differsOnlyByShift, yearShift } from "./year-shift.js";
+import { sameButForYear, yearShift } from "./year-shift.js";
 
 /**
  * The newer plan's view with the older plan's words merged in as tracked changes: every text that
@@ -15,12 +15,11 @@ export function redlineView(before: Workplan, after: Workplan, diff: WorkplanDif
   const a = buildView(before);
   const b = buildView(after);
   const shift = yearShift(before, after);
-  const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 
   /** Two texts as one run list with marks; unchanged (or changed only by the year) gives the new text. */
   const text = (old: readonly Run[], now: readonly Run[]): Run[] => {
     const [x, y] = [plainText(old), plainText(now)];
-    if (squash(x) === squash(y) || squash(shift(x)) === squash(y) || differsOnlyByShift(shift, wordDiff(squash(x), squash(y)))) return [...now];
+    if (sameButForYear(x, y, shift)) return [...now];
     const out: Run[] = [];
     let inOld = 0;
     let inNew = 0;

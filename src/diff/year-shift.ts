@@ -2,6 +2,7 @@ import type { Workplan } from "../model/schema.js";
 
 import { ordinal } from "../model/ordinal.js";
 import type { WordEdit } from "./change.js";
+import { wordDiff } from "./word-diff.js";
 
 export { ordinal };
 
@@ -48,3 +49,15 @@ export function differsOnlyByShift(shift: (text: string) => string, edits: reado
   }
   return true;
 }
+
+/**
+ * Whether the newer text says the same as the older one: the same words (spacing aside), or words
+ * that differ only where the year shift expects them to. Shared by the diff and the redline, so
+ * both call the same texts unchanged.
+ */
+export function sameButForYear(before: string, after: string, shift: (text: string) => string): boolean {
+  const [a, b] = [squash(before), squash(after)];
+  return a === b || squash(shift(a)) === b || differsOnlyByShift(shift, wordDiff(a, b));
+}
+
+const squash = (text: string) => text.replace(/\s+/g, " ").trim();

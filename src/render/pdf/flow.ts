@@ -41,16 +41,7 @@ export const toStyled = (runs: readonly Run[], underline = false): StyledRun[] =
 
 /** Shifts items by (dx, dy); used when a box is placed. */
 export function offsetItems(items: readonly PlacedItem[], dx: number, dy: number): PlacedItem[] {
-  return items.map((item) => {
-    switch (item.kind) {
-      case "text":
-        return { ...item, x: item.x + dx, y: item.y + dy };
-      case "box":
-        return { ...item, x: item.x + dx, y: item.y + dy };
-      case "rule":
-        return { ...item, x1: item.x1 + dx, x2: item.x2 + dx, y1: item.y1 + dy, y2: item.y2 + dy };
-    }
-  });
+  return items.map((item) => ({ ...item, x: item.x + dx, y: item.y + dy }));
 }
 
 export interface TextOptions {

@@ -20,7 +20,7 @@ export interface Page {
   items: PlacedItem[];
 }
 
-export type PlacedItem = TextLine | Box | Rule;
+export type PlacedItem = TextLine | Box;
 
 /** One line of text. `struct` is the structure node it belongs to, or null for an artifact (footers, repeated headers). */
 export interface TextLine {
@@ -49,15 +49,6 @@ export interface Box {
   strokeColor?: string;
 }
 
-/** A straight line (a cell border). Always an artifact. */
-export interface Rule {
-  kind: "rule";
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  width: number;
-}
 
 export type StructType =
   | "Document" | "Sect" | "Div" | "H1" | "H2" | "H3" | "P" | "L" | "LI" | "Lbl" | "LBody"

@@ -96,9 +96,6 @@ function drawItem(doc: PDFKit.PDFDocument, item: PlacedItem): void {
         doc.rect(item.x, item.y, item.width, item.height).stroke().restore();
       }
       return;
-    case "rule":
-      doc.lineWidth(item.width).strokeColor("#000000").moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke();
-      return;
   }
 }
 
