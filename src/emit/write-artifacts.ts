@@ -1,12 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-
-/** A rendered output: where it goes, relative to the output folder, and its bytes. */
-export interface Artifact {
-  path: string;
-  bytes: Uint8Array;
-}
+import type { Artifact } from "../model/artifact.js";
 
 export interface WriteReport {
   written: string[];

@@ -1,5 +1,5 @@
 import type { OutputFormat } from "./format.js";
-import { loadFonts, metricsFor } from "./pdf/fonts.js";
+import { loadFonts, metricsFor } from "../fonts/fonts.js";
 import { layoutDocument } from "./pdf/layout.js";
 import { paint } from "./pdf/paint.js";
 

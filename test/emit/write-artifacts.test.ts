@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeArtifacts, type Artifact } from "../../src/emit/write-artifacts.js";
+import { writeArtifacts } from "../../src/emit/write-artifacts.js";
+import type { Artifact } from "../../src/model/artifact.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

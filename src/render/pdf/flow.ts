@@ -1,4 +1,4 @@
-import type { Metrics } from "./fonts.js";
+import type { Metrics } from "../../fonts/fonts.js";
 import type { PlacedItem, StructNode, StructType, TextLine } from "./page-plan.js";
 import { breakLines, type StyledRun } from "./text-layout.js";
 import type { BlockView, ListItemView, Run } from "../view.js";

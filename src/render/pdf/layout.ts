@@ -1,5 +1,5 @@
 import { listBoxes, offsetItems, StructureBuilder, textBoxes, toStyled, type FlowBox, type FlowStyle } from "./flow.js";
-import type { FontFace, Metrics } from "./fonts.js";
+import type { FontFace, Metrics } from "../../fonts/fonts.js";
 import type { PagePlan, PlacedItem, TextLine } from "./page-plan.js";
 import { LANDSCAPE, PageWriter, PORTRAIT } from "./page-writer.js";
 import { layoutTable } from "./table-layout.js";

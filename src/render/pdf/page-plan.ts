@@ -1,4 +1,4 @@
-import type { FontFace } from "./fonts.js";
+import type { FontFace } from "../../fonts/fonts.js";
 import type { LineSegment } from "./text-layout.js";
 
 /**

@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
-import type { FontSet } from "./fonts.js";
-import { FONT_FACES } from "./fonts.js";
+import type { FontSet } from "../../fonts/fonts.js";
+import { FONT_FACES } from "../../fonts/fonts.js";
 import type { PagePlan, PlacedItem, StructNode } from "./page-plan.js";
 
 /** What the PDF says about itself: the document information dictionary and the language. */

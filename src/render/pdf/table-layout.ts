@@ -1,5 +1,5 @@
 import { blockBoxes, offsetItems, stackHeight, textBoxes, toStyled, type FlowBox, type FlowStyle, type StructureBuilder } from "./flow.js";
-import type { Metrics } from "./fonts.js";
+import type { Metrics } from "../../fonts/fonts.js";
 import type { PlacedItem } from "./page-plan.js";
 import type { PageWriter } from "./page-writer.js";
 import type { Run, WorkplanView } from "../view.js";

@@ -1,5 +1,5 @@
 import { withoutInvisible } from "../../model/invisible.js";
-import type { FontFace, Metrics } from "./fonts.js";
+import type { FontFace, Metrics } from "../../fonts/fonts.js";
 
 /** A run of text in one face, the input to line breaking. */
 export interface StyledRun {

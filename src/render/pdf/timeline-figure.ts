@@ -1,5 +1,5 @@
 import type { FlowBox, StructureBuilder } from "./flow.js";
-import type { Metrics } from "./fonts.js";
+import type { Metrics } from "../../fonts/fonts.js";
 import type { PlacedItem } from "./page-plan.js";
 import type { TimelineView } from "../timeline.js";
 

@@ -1,5 +1,5 @@
 import type { Workplan } from "../../../src/model/schema.js";
-import { loadFonts, metricsFor } from "../../../src/render/pdf/fonts.js";
+import { loadFonts, metricsFor } from "../../../src/fonts/fonts.js";
 import { layoutDocument } from "../../../src/render/pdf/layout.js";
 import type { Page, PagePlan, TextLine } from "../../../src/render/pdf/page-plan.js";
 import { buildView } from "../../../src/render/view.js";

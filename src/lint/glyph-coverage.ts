@@ -1,6 +1,6 @@
-import type { DataPath, Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { Workplan } from "../../model/schema.js";
-import { loadFonts, missingGlyphs } from "./fonts.js";
+import type { DataPath, Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Workplan } from "../model/schema.js";
+import { loadFonts, missingGlyphs } from "../fonts/fonts.js";
 
 /** A character the PDF fonts cannot draw, where it is in the data, and the character to point at. */
 export interface GlyphProblem extends Omit<Diagnostic, "file" | "span"> {

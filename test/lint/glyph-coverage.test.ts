@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { build } from "../../../src/index.js";
-import { checkGlyphCoverage } from "../../../src/render/pdf/glyph-coverage.js";
+import { build } from "../../src/index.js";
+import { checkGlyphCoverage } from "../../src/lint/glyph-coverage.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tempProject } from "../../support/cli.js";
-import { replaceOnce, text2017, workplan2017 } from "../../support/workplan.js";
+import { tempProject } from "../support/cli.js";
+import { replaceOnce, text2017, workplan2017 } from "../support/workplan.js";
 
 describe("checkGlyphCoverage", () => {
   it("finds nothing to report in the 2017 plan", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { create, type Font } from "fontkit";
-import { INVISIBLE_CHARACTERS } from "../../model/invisible.js";
+import { INVISIBLE_CHARACTERS } from "../model/invisible.js";
 
 /** The four faces a document uses. */
 export type FontFace = "regular" | "bold" | "italic" | "boldItalic";
