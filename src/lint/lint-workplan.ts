@@ -9,6 +9,7 @@ import type { Glossary } from "../model/glossary.js";
 import type { Finding, Rule, TextEdit } from "./rule.js";
 import { RULES } from "./rules/index.js";
 import { findSuppressions } from "./suppressions.js";
+import { walkWorkplan } from "./walk-workplan.js";
 
 export interface LintInput {
   source: SourceFile;
@@ -39,14 +40,20 @@ export function lintWorkplan(input: LintInput): LintResult {
   const diagnostics: Diagnostic[] = [];
   const fixes: TextEdit[][] = [];
 
-  for (const rule of rules) {
-    const setting = config.rules[rule.id] ?? rule.severity;
-    if (setting === "off") continue;
-    const findings: Finding[] = [];
-    rule.check({ workplan, file: source.file, previous: input.previous, glossary: input.glossary, report: (f) => findings.push(f) });
+  // Why a bucket a rule: the diagnostics come out rule by rule, in the rules' order, whatever order the walk found them in.
+  const runs = rules.flatMap((rule) => {
+    const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
+    return setting === "off" ? [] : [{ rule, setting, findings: [] as Finding[] }];
+  });
+  const visitors = runs.map(({ rule, findings }) =>
+    rule.create({ workplan, file: source.file, previous: input.previous, glossary: input.glossary, report: (f) => findings.push(f) }),
+  );
+  walkWorkplan(workplan, visitors);
+
+  for (const { rule, setting, findings } of runs) {
     for (const finding of findings) {
       const span = spanOf(source, finding);
-      const forRule = suppressions.filter((s) => s.ruleId === rule.id);
+      const forRule = suppressions.filter((s) => s.ruleId === rule.meta.id);
       const keyLine = forRule.length > 0 ? locate(source, finding.path, "key")?.start.line : undefined;
       const suppression = forRule.find((s) => s.target === "file" || s.target === span?.start.line || s.target === keyLine);
       if (suppression) {
@@ -54,7 +61,7 @@ export function lintWorkplan(input: LintInput): LintResult {
         continue;
       }
       diagnostics.push({
-        ruleId: rule.id,
+        ruleId: rule.meta.id,
         severity: setting,
         message: finding.message,
         file: source.file,
@@ -70,7 +77,7 @@ export function lintWorkplan(input: LintInput): LintResult {
     }
   }
 
-  const ids = rules.map((rule) => rule.id);
+  const ids = rules.map((rule) => rule.meta.id);
   for (const suppression of suppressions) {
     const span = { start: { line: suppression.line, column: suppression.column }, end: { line: suppression.line, column: suppression.column + 1 } };
     if (!ids.includes(suppression.ruleId)) {

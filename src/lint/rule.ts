@@ -1,17 +1,8 @@
-import type { DataPath, Severity } from "../diagnostics/diagnostic.js";
-import type { Workplan } from "../model/schema.js";
+import type { DataPath } from "../diagnostics/diagnostic.js";
+import type { RuleMeta } from "../diagnostics/rule-meta.js";
 import type { Glossary } from "../model/glossary.js";
-
-/** What a rule says about itself: shown by `--format sarif`, in docs, and in "did you mean" for rule ids. */
-export interface RuleMeta {
-  id: string;
-  /** The severity unless ctwg.config.yaml sets another. */
-  severity: Severity;
-  /** One sentence: what the rule checks. */
-  description: string;
-  /** Why it matters and how to fix a finding. */
-  help: string;
-}
+import type { ProseText } from "../model/prose.js";
+import type { Deliverable, Event, Workplan } from "../model/schema.js";
 
 /** A text edit that fixes a finding: replace `[from, to)` of the source text with `text`. */
 export interface TextEdit {
@@ -42,7 +33,7 @@ export type FixRequest =
   /** Set a boolean key of the mapping at `path`, adding the key if it is missing. */
   | { kind: "set-flag"; path: DataPath; key: string; value: boolean };
 
-/** What a rule's check receives. */
+/** What a rule's `create` receives. */
 export interface RuleContext {
   workplan: Workplan;
   /** The file as given (`workplans/2017.yaml`), for rules about its name. */
@@ -60,9 +51,31 @@ export interface RuleExample {
   file?: string;
 }
 
-export interface Rule extends RuleMeta {
-  check(context: RuleContext): void;
+/**
+ * The callbacks a rule wants called while the engine walks the plan, all optional. Why visitors:
+ * the engine walks the plan once for every rule, in document order, instead of each rule walking it.
+ */
+export interface RuleVisitors {
+  /** Once, before anything else: for checks of the plan as a whole (its year, its cover). */
+  workplan?(workplan: Workplan): void;
+  /** Every printed text with its path, in document order: the list `proseTexts` gives. */
+  text?(text: ProseText): void;
+  /** Every cross-cutting area, just before its texts. */
+  area?(area: Workplan["crossCutting"]["areas"][number], index: number): void;
+  /** Every deliverable, just before its texts. */
+  deliverable?(deliverable: Deliverable, index: number): void;
+  /** Every deliverable's event, right after its deliverable. */
+  event?(event: Event, deliverableIndex: number): void;
+  /** Once, after the walk: for rules that collect first and report at the end. */
+  done?(): void;
+}
+
+/** A lint rule: what it says about itself, the examples its test runs, and the visitors it needs. */
+export interface Rule {
+  meta: RuleMeta;
   examples: { pass: RuleExample[]; fail: RuleExample[] };
+  /** Called once per lint run, before the walk; the visitors it returns close over their run's state. */
+  create(context: RuleContext): RuleVisitors;
 }
 
 /** Declares a rule; the identity function, for types and a uniform look. */

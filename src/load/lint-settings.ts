@@ -33,7 +33,7 @@ export async function loadLintSettings(cwd: string, configFile?: string): Promis
     settings.diagnostics.push(...read.diagnostics);
     if (read.value !== undefined) {
       settings.sources.set(configPath, read.value);
-      const parsed = parseConfig(read.value, configPath, RULES.map((rule) => rule.id));
+      const parsed = parseConfig(read.value, configPath, RULES.map((rule) => rule.meta.id));
       settings.diagnostics.push(...parsed.diagnostics);
       if (parsed.value) settings.config = parsed.value;
     }

@@ -93,7 +93,7 @@ describe("--format sarif", () => {
     const run = log.runs[0]!;
     expect(run.tool.driver.name).toBe("ctwg");
     const ruleIds = (run.tool.driver.rules ?? []).map((rule) => rule.id);
-    for (const rule of RULES) expect(ruleIds, rule.id).toContain(rule.id);
+    for (const { meta } of RULES) expect(ruleIds, meta.id).toContain(meta.id);
     const results = run.results ?? [];
     expect(results).toHaveLength(WARNINGS_2017);
     for (const r of results) {

@@ -15,7 +15,7 @@ import { replaceOnce, rulesAndPaths, text2017 } from "../support/workplan.js";
  */
 
 const FILE = "workplans/2017.yaml";
-const IDS = RULES.map((rule) => rule.id);
+const IDS = RULES.map((rule) => rule.meta.id);
 
 let project: { cwd: string; cleanup: () => void };
 beforeEach(() => {

@@ -3,13 +3,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DataPath } from "../../src/diagnostics/diagnostic.js";
 import { parseGlossary, type Glossary } from "../../src/model/glossary.js";
+import { walkWorkplan } from "../../src/lint/walk-workplan.js";
 import type { Finding, Rule, RuleExample } from "../../src/lint/rule.js";
 import { RULES } from "../../src/lint/rules/index.js";
 import type { Workplan } from "../../src/model/schema.js";
 import { ROOT, workplan2017 } from "../support/workplan.js";
 
 /**
- * Every rule's own examples, run through the rule's `check` alone: a pass example must draw no
+ * Every rule's own examples, run through the rule's visitors alone: a pass example must draw no
  * finding from the rule, a fail example at least one, and every finding must name a path that
  * exists in the edited plan (a wrong path would put the caret on the wrong line, or nowhere).
  */
@@ -25,13 +26,14 @@ function run(rule: Rule, example: RuleExample): { workplan: Workplan; findings: 
   const workplan = structuredClone(BASE);
   example.edit(workplan);
   const findings: Finding[] = [];
-  rule.check({
+  const visitors = rule.create({
     workplan,
     file: example.file ?? "workplans/2017.yaml",
     previous: undefined,
     glossary: GLOSSARY,
     report: (finding) => findings.push(finding),
   });
+  walkWorkplan(workplan, [visitors]);
   return { workplan, findings };
 }
 
@@ -69,7 +71,7 @@ const KNOWN_WRONG_PATHS = new Set<string>();
 
 describe("the rule registry", () => {
   it("holds 19 rules with distinct ids", () => {
-    const ids = RULES.map((rule) => rule.id);
+    const ids = RULES.map((rule) => rule.meta.id);
     expect(ids).toHaveLength(19);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -83,12 +85,13 @@ describe("the rule registry", () => {
   });
 });
 
-describe.each(RULES.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) => {
+describe.each(RULES.map((rule) => [rule.meta.id, rule] as const))("%s", (_id, rule) => {
   it("describes itself", () => {
-    expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
-    expect(["error", "warning", "info"]).toContain(rule.severity);
-    expect(rule.description.trim()).not.toBe("");
-    expect(rule.help.trim()).not.toBe("");
+    expect(rule.meta.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+    expect(["error", "warning", "info"]).toContain(rule.meta.severity);
+    expect(rule.meta.description.trim()).not.toBe("");
+    expect(rule.meta.help.trim()).not.toBe("");
+    expect(typeof rule.meta.fixable).toBe("boolean");
     expect(rule.examples.pass.length).toBeGreaterThan(0);
     expect(rule.examples.fail.length).toBeGreaterThan(0);
     for (const example of [...rule.examples.pass, ...rule.examples.fail]) expect(example.title.trim()).not.toBe("");
@@ -105,10 +108,16 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) =
       expect(findings.length).toBeGreaterThan(0);
       for (const finding of findings) expect(finding.message.trim()).not.toBe("");
     });
-    const known = KNOWN_WRONG_PATHS.has(`${rule.id}: ${example.title}`);
+    const known = KNOWN_WRONG_PATHS.has(`${rule.meta.id}: ${example.title}`);
     (known ? it.fails : it)(`fails: ${example.title}, at paths that exist${known ? " (known bug)" : ""}`, () => {
       const { workplan, findings } = run(rule, example);
       expectPathsExist(workplan, findings);
     });
   }
+
+  it(rule.meta.fixable ? "is fixable, and its fail examples draw fixes" : "is not fixable, and no finding of its fail examples has a fix", () => {
+    const fixed = rule.examples.fail.flatMap((example) => run(rule, example).findings).filter((finding) => finding.fix !== undefined);
+    if (rule.meta.fixable) expect(fixed.length).toBeGreaterThan(0);
+    else expect(fixed).toEqual([]);
+  });
 });

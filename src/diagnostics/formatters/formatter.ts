@@ -1,12 +1,5 @@
 import type { Diagnostic } from "../diagnostic.js";
-
-/** What formatters may say about a rule (SARIF lists them); the lint rules and the built-in checks provide it. */
-export interface RuleDescription {
-  id: string;
-  severity: Diagnostic["severity"];
-  description: string;
-  help: string;
-}
+import type { RuleMeta } from "../rule-meta.js";
 
 /** Styles a formatter may apply; identity functions when colour is off. */
 export interface Paint {
@@ -26,7 +19,7 @@ export interface FormatOptions {
   sources: ReadonlyMap<string, string>;
   paint: Paint;
   /** Metadata of every rule that may appear, for formats that describe rules (SARIF). */
-  rules?: readonly RuleDescription[];
+  rules?: readonly RuleMeta[];
   /** ctwg's version, for formats that name the tool. */
   toolVersion?: string;
 }

@@ -1,6 +1,7 @@
 import type * as Sarif from "sarif";
 import type { Diagnostic, Severity } from "../diagnostic.js";
-import type { Formatter, RuleDescription } from "./formatter.js";
+import type { RuleMeta } from "../rule-meta.js";
+import type { Formatter } from "./formatter.js";
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level & Sarif.Result.level> = {
   error: "error",
@@ -30,8 +31,8 @@ export const sarif: Formatter = (diagnostics, options) => {
 };
 
 /** The declared rules, then any rule id a diagnostic carries that none declares, each once. */
-function describeRules(declared: readonly RuleDescription[], diagnostics: readonly Diagnostic[]): Sarif.ReportingDescriptor[] {
-  const byId = new Map<string, RuleDescription>();
+function describeRules(declared: readonly RuleMeta[], diagnostics: readonly Diagnostic[]): Sarif.ReportingDescriptor[] {
+  const byId = new Map<string, RuleMeta>();
   for (const rule of declared) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   for (const d of diagnostics) {
     if (byId.has(d.ruleId)) continue;
@@ -40,6 +41,7 @@ function describeRules(declared: readonly RuleDescription[], diagnostics: readon
       severity: d.severity,
       description: `Reported by ctwg as "${d.ruleId}".`,
       help: "The result's message says what was found and what was expected.",
+      fixable: false,
     });
   }
   const urls = new Map<string, string>();

@@ -8,26 +8,31 @@ import { defineRule } from "../rule.js";
  * Fails: a deliverable with neither `plan` nor `noPlan`; or with both.
  */
 export const deliverableHasPlan = defineRule({
-  id: "deliverable-has-plan",
-  severity: "warning",
-  description: "Every deliverable has a row in the itemized table (`plan`), or says why not (`noPlan`).",
-  help: "Readers look for each deliverable in the table. Add its `plan:`, or write `noPlan:` with the reason (never printed).",
-  check({ workplan, report }) {
-    workplan.deliverables.forEach((deliverable, i) => {
-      if (!deliverable.plan && deliverable.noPlan === undefined) {
-        report({
-          path: ["deliverables", i],
-          message: `deliverable 1.${i + 1} (\`${deliverable.id}\`) has no row in the itemized table and does not say why`,
-          hint: "add `plan:` with its summary, mandate and priorities, or `noPlan:` with the reason",
-        });
-      } else if (deliverable.plan && deliverable.noPlan !== undefined) {
-        report({
-          path: ["deliverables", i, "noPlan"],
-          message: `deliverable 1.${i + 1} (\`${deliverable.id}\`) has a row, yet \`noPlan\` says it has none`,
-          hint: "remove `noPlan`",
-        });
-      }
-    });
+  meta: {
+    id: "deliverable-has-plan",
+    severity: "warning",
+    description: "Every deliverable has a row in the itemized table (`plan`), or says why not (`noPlan`).",
+    help: "Readers look for each deliverable in the table. Add its `plan:`, or write `noPlan:` with the reason (never printed).",
+    fixable: false,
+  },
+  create({ report }) {
+    return {
+      deliverable(deliverable, i) {
+        if (!deliverable.plan && deliverable.noPlan === undefined) {
+          report({
+            path: ["deliverables", i],
+            message: `deliverable 1.${i + 1} (\`${deliverable.id}\`) has no row in the itemized table and does not say why`,
+            hint: "add `plan:` with its summary, mandate and priorities, or `noPlan:` with the reason",
+          });
+        } else if (deliverable.plan && deliverable.noPlan !== undefined) {
+          report({
+            path: ["deliverables", i, "noPlan"],
+            message: `deliverable 1.${i + 1} (\`${deliverable.id}\`) has a row, yet \`noPlan\` says it has none`,
+            hint: "remove `noPlan`",
+          });
+        }
+      },
+    };
   },
   examples: {
     pass: [{ title: "the 2017 plan, 1.6 saying why it has no row", edit: () => {} }],

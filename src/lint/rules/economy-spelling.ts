@@ -1,5 +1,3 @@
-import type { DataPath } from "../../diagnostics/diagnostic.js";
-import { proseTexts } from "../../model/prose.js";
 import { defineRule } from "../rule.js";
 
 /** Spellings APEC does not use, and the member economy's APEC name. */
@@ -25,27 +23,33 @@ const ANY_SPELLING = /Viet|Hong Kong|Taiwan|Korea|Russian|Brunei|People's Republ
  * Passes: "Nha Trang, Viet Nam". Fails: "Nha Trang, Vietnam"; `economy: Vietnam`.
  */
 export const economySpelling = defineRule({
-  id: "economy-spelling",
-  severity: "warning",
-  description: "Member economies use their APEC names (Viet Nam, Hong Kong, China; Chinese Taipei; …).",
-  help: "APEC documents name economies as the economies agreed. `ctwg lint --fix` replaces the spelling.",
-  check({ workplan, report }) {
-    const fields: { path: DataPath; text: string }[] = proseTexts(workplan).flatMap((text) => text.parts);
-    for (const { path, text } of fields) {
-      // One cheap test before the nine patterns: most texts name no economy spelt another way.
-      if (!ANY_SPELLING.test(text)) continue;
-      for (const [pattern, name] of SPELLINGS) {
-        for (const match of text.matchAll(pattern)) {
-          report({
-            path,
-            at: { start: match.index!, end: match.index! + match[0].length },
-            message: `"${match[0]}" is written "${name}" in APEC documents`,
-            hint: `write ${name}; ctwg lint --fix does it`,
-            fix: [{ kind: "replace-text", path, start: match.index!, end: match.index! + match[0].length, text: name }],
-          });
+  meta: {
+    id: "economy-spelling",
+    severity: "warning",
+    description: "Member economies use their APEC names (Viet Nam, Hong Kong, China; Chinese Taipei; …).",
+    help: "APEC documents name economies as the economies agreed. `ctwg lint --fix` replaces the spelling.",
+    fixable: true,
+  },
+  create({ report }) {
+    return {
+      text({ parts }) {
+        for (const { path, text } of parts) {
+          // One cheap test before the nine patterns: most texts name no economy spelt another way.
+          if (!ANY_SPELLING.test(text)) continue;
+          for (const [pattern, name] of SPELLINGS) {
+            for (const match of text.matchAll(pattern)) {
+              report({
+                path,
+                at: { start: match.index!, end: match.index! + match[0].length },
+                message: `"${match[0]}" is written "${name}" in APEC documents`,
+                hint: `write ${name}; ctwg lint --fix does it`,
+                fix: [{ kind: "replace-text", path, start: match.index!, end: match.index! + match[0].length, text: name }],
+              });
+            }
+          }
         }
-      }
-    }
+      },
+    };
   },
   examples: {
     pass: [{ title: "Viet Nam as APEC writes it", edit: () => {} }],

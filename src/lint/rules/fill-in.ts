@@ -21,24 +21,31 @@ const FIELDS: [DataPath, string][] = [
  * Passes: the 2017 plan. Fails: `symbol: 2018/SOM1/SCE-COW/TBD`, `date: TBD`.
  */
 export const fillIn = defineRule({
-  id: "fill-in",
-  severity: "warning",
-  description: "No TBD placeholder is left on the cover.",
-  help: "Replace each TBD with the value once it is known: the secretariat gives the symbols' serials, the host the meeting.",
-  check({ workplan, report }) {
-    for (const [path, name] of FIELDS) {
-      let value: unknown = workplan;
-      for (const segment of path) value = (value as Record<string, unknown> | undefined)?.[segment as string];
-      if (typeof value !== "string") continue;
-      const serial = /\/TBD$/.test(value);
-      if (value !== PLACEHOLDER && !serial) continue;
-      report({
-        path,
-        needle: PLACEHOLDER,
-        message: serial ? `${name} has no serial yet (${value})` : `${name} is still to be filled in`,
-        hint: serial ? "the secretariat issues the serial when the document is registered" : "replace TBD once it is decided",
-      });
-    }
+  meta: {
+    id: "fill-in",
+    severity: "warning",
+    description: "No TBD placeholder is left on the cover.",
+    help: "Replace each TBD with the value once it is known: the secretariat gives the symbols' serials, the host the meeting.",
+    fixable: false,
+  },
+  create({ report }) {
+    return {
+      workplan(workplan) {
+        for (const [path, name] of FIELDS) {
+          let value: unknown = workplan;
+          for (const segment of path) value = (value as Record<string, unknown> | undefined)?.[segment as string];
+          if (typeof value !== "string") continue;
+          const serial = /\/TBD$/.test(value);
+          if (value !== PLACEHOLDER && !serial) continue;
+          report({
+            path,
+            needle: PLACEHOLDER,
+            message: serial ? `${name} has no serial yet (${value})` : `${name} is still to be filled in`,
+            hint: serial ? "the secretariat issues the serial when the document is registered" : "replace TBD once it is decided",
+          });
+        }
+      },
+    };
   },
   examples: {
     pass: [{ title: "the 2017 plan", edit: () => {} }],

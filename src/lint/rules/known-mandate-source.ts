@@ -9,30 +9,35 @@ import { defineRule } from "../rule.js";
  * Passes: "2016 Leaders Declaration". Fails: "2016 Leader Declaration"; "Leaders Declaration" (no year).
  */
 export const knownMandateSource = defineRule({
-  id: "known-mandate-source",
-  severity: "warning",
-  description: "Mandate sources are written \"YEAR Name\" with a name from the glossary.",
-  help: "Cite the source as it is titled, after its year. Add a new kind of source to `mandateSources` in workplans/glossary.yaml.",
-  check({ workplan, glossary, report }) {
-    if (!glossary.present) return;
-    workplan.deliverables.forEach((deliverable, i) => {
-      deliverable.plan?.mandate.forEach((mandate, k) => {
-        const path = ["deliverables", i, "plan", "mandate", k, "source"];
-        const match = /^(\d{4}) (.+)$/.exec(mandate.source);
-        const name = match ? match[2]! : mandate.source;
-        if (!match) {
-          report({ path, message: `"${mandate.source}" does not start with its year`, hint: `write it as "${workplan.year - 1} ${name}"` });
-        }
-        if (glossary.mandateSources.includes(name)) return;
-        const suggestion = didYouMean(name, glossary.mandateSources);
-        report({
-          path,
-          needle: name,
-          message: `"${name}" is not a mandate source in the glossary`,
-          hint: suggestion ? `did you mean "${suggestion}"?` : "add it to `mandateSources` in workplans/glossary.yaml",
+  meta: {
+    id: "known-mandate-source",
+    severity: "warning",
+    description: "Mandate sources are written \"YEAR Name\" with a name from the glossary.",
+    help: "Cite the source as it is titled, after its year. Add a new kind of source to `mandateSources` in workplans/glossary.yaml.",
+    fixable: false,
+  },
+  create({ workplan, glossary, report }) {
+    if (!glossary.present) return {};
+    return {
+      deliverable(deliverable, i) {
+        deliverable.plan?.mandate.forEach((mandate, k) => {
+          const path = ["deliverables", i, "plan", "mandate", k, "source"];
+          const match = /^(\d{4}) (.+)$/.exec(mandate.source);
+          const name = match ? match[2]! : mandate.source;
+          if (!match) {
+            report({ path, message: `"${mandate.source}" does not start with its year`, hint: `write it as "${workplan.year - 1} ${name}"` });
+          }
+          if (glossary.mandateSources.includes(name)) return;
+          const suggestion = didYouMean(name, glossary.mandateSources);
+          report({
+            path,
+            needle: name,
+            message: `"${name}" is not a mandate source in the glossary`,
+            hint: suggestion ? `did you mean "${suggestion}"?` : "add it to `mandateSources` in workplans/glossary.yaml",
+          });
         });
-      });
-    });
+      },
+    };
   },
   examples: {
     pass: [{ title: "the 2017 plan's sources", edit: () => {} }],

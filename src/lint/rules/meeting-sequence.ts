@@ -1,16 +1,10 @@
-import type { Workplan } from "../../model/schema.js";
+import type { Deliverable } from "../../model/schema.js";
 import { defineRule } from "../rule.js";
 
 const ORDINAL = /\b(\d+)\s?(?:st|nd|rd|th)\b/;
 
-/** The working group's meetings of a plan, in listed order, with their numbers. */
-function meetings(workplan: Workplan) {
-  return workplan.deliverables.flatMap((deliverable, index) =>
-    deliverable.event?.kind === "meeting" && deliverable.event.meetingNumber !== undefined
-      ? [{ index, number: deliverable.event.meetingNumber, deliverable }]
-      : [],
-  );
-}
+/** The number of a deliverable's working-group meeting; undefined for any other item. */
+const meetingNumber = (deliverable: Deliverable) => (deliverable.event?.kind === "meeting" ? deliverable.event.meetingNumber : undefined);
 
 /**
  * Working-group meetings are numbered continuously across years (the 9th and 10th CTWG meetings were
@@ -22,37 +16,45 @@ function meetings(workplan: Workplan) {
  * 2016's plan ended at 9.
  */
 export const meetingSequence = defineRule({
-  id: "meeting-sequence",
-  severity: "warning",
-  description: "Working-group meeting numbers run in sequence within the year and continue from the previous year.",
-  help: "Meeting numbers never restart: the first meeting of a year follows the last of the year before. Check `meetingNumber` and the ordinal in the text.",
-  check({ workplan, previous, report }) {
-    const list = meetings(workplan);
-    const before = previous ? meetings(previous).at(-1) : undefined;
-    list.forEach((meeting, k) => {
-      const path = ["deliverables", meeting.index, "event", "meetingNumber"];
-      const expected = k > 0 ? list[k - 1]!.number + 1 : before ? before.number + 1 : undefined;
-      if (expected !== undefined && meeting.number !== expected) {
-        report({
-          path,
-          message:
-            k > 0
-              ? `meeting ${meeting.number} follows meeting ${list[k - 1]!.number} in this plan; expected ${expected}`
-              : `the first meeting of ${workplan.year} is numbered ${meeting.number}, but ${previous!.year}'s plan ended with meeting ${before!.number}; expected ${expected}`,
-          hint: `number it ${expected}, in \`meetingNumber\` and in the text`,
-        });
-      }
-      const text = typeof meeting.deliverable.text === "string" ? meeting.deliverable.text : "";
-      const ordinal = ORDINAL.exec(text);
-      if (ordinal && Number(ordinal[1]) !== meeting.number) {
-        report({
-          path: ["deliverables", meeting.index, "text"],
-          needle: ordinal[0],
-          message: `the text says the ${ordinal[0]} meeting, but \`meetingNumber\` is ${meeting.number}`,
-          hint: "make the text and `meetingNumber` agree",
-        });
-      }
-    });
+  meta: {
+    id: "meeting-sequence",
+    severity: "warning",
+    description: "Working-group meeting numbers run in sequence within the year and continue from the previous year.",
+    help: "Meeting numbers never restart: the first meeting of a year follows the last of the year before. Check `meetingNumber` and the ordinal in the text.",
+    fixable: false,
+  },
+  create({ workplan, previous, report }) {
+    const before = previous?.deliverables.map(meetingNumber).filter((n) => n !== undefined).at(-1);
+    // The number of the meeting before, in this plan.
+    let last: number | undefined;
+    return {
+      deliverable(deliverable, index) {
+        const number = meetingNumber(deliverable);
+        if (number === undefined) return;
+        const expected = last !== undefined ? last + 1 : before !== undefined ? before + 1 : undefined;
+        if (expected !== undefined && number !== expected) {
+          report({
+            path: ["deliverables", index, "event", "meetingNumber"],
+            message:
+              last !== undefined
+                ? `meeting ${number} follows meeting ${last} in this plan; expected ${expected}`
+                : `the first meeting of ${workplan.year} is numbered ${number}, but ${previous!.year}'s plan ended with meeting ${before}; expected ${expected}`,
+            hint: `number it ${expected}, in \`meetingNumber\` and in the text`,
+          });
+        }
+        const text = typeof deliverable.text === "string" ? deliverable.text : "";
+        const ordinal = ORDINAL.exec(text);
+        if (ordinal && Number(ordinal[1]) !== number) {
+          report({
+            path: ["deliverables", index, "text"],
+            needle: ordinal[0],
+            message: `the text says the ${ordinal[0]} meeting, but \`meetingNumber\` is ${number}`,
+            hint: "make the text and `meetingNumber` agree",
+          });
+        }
+        last = number;
+      },
+    };
   },
   examples: {
     pass: [{ title: "the 2017 plan: meetings 9 and 10", edit: () => {} }],

@@ -1,4 +1,3 @@
-import { proseTexts } from "../../model/prose.js";
 import { defineRule } from "../rule.js";
 
 /**
@@ -8,25 +7,30 @@ import { defineRule } from "../rule.js";
  * Passes: "Hold a workshop". Fails: "Hold a  workshop".
  */
 export const noDoubleSpaces = defineRule({
-  id: "no-double-spaces",
-  severity: "warning",
-  description: "No two spaces in a row inside a text.",
-  help: "A doubled space often marks a deleted word: check the sentence, then make it one space (`ctwg lint --fix`).",
-  check({ workplan, report }) {
-    for (const text of proseTexts(workplan)) {
-      for (const part of text.parts) {
-        if (!part.text.includes("  ")) continue;
-        for (const match of part.text.matchAll(/(?<=\S) {2,}(?=\S)/g)) {
-          report({
-            path: part.path,
-            at: { start: match.index!, end: match.index! + match[0].length },
-            message: `${match[0].length} spaces in a row`,
-            hint: "make it one space; ctwg lint --fix does it",
-            fix: [{ kind: "replace-text", path: part.path, start: match.index!, end: match.index! + match[0].length, text: " " }],
-          });
+  meta: {
+    id: "no-double-spaces",
+    severity: "warning",
+    description: "No two spaces in a row inside a text.",
+    help: "A doubled space often marks a deleted word: check the sentence, then make it one space (`ctwg lint --fix`).",
+    fixable: true,
+  },
+  create({ report }) {
+    return {
+      text({ parts }) {
+        for (const part of parts) {
+          if (!part.text.includes("  ")) continue;
+          for (const match of part.text.matchAll(/(?<=\S) {2,}(?=\S)/g)) {
+            report({
+              path: part.path,
+              at: { start: match.index!, end: match.index! + match[0].length },
+              message: `${match[0].length} spaces in a row`,
+              hint: "make it one space; ctwg lint --fix does it",
+              fix: [{ kind: "replace-text", path: part.path, start: match.index!, end: match.index! + match[0].length, text: " " }],
+            });
+          }
         }
-      }
-    }
+      },
+    };
   },
   examples: {
     pass: [{ title: "the 2017 plan", edit: () => {} }],

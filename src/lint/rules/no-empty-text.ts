@@ -1,4 +1,3 @@
-import { proseTexts } from "../../model/prose.js";
 import { defineRule } from "../rule.js";
 
 /**
@@ -7,15 +6,20 @@ import { defineRule } from "../rule.js";
  * Passes: the 2017 plan. Fails: `steps: [""]`.
  */
 export const noEmptyText = defineRule({
-  id: "no-empty-text",
-  severity: "warning",
-  description: "No empty paragraph, list item or title.",
-  help: "Write the text, or remove the empty entry.",
-  check({ workplan, report }) {
-    for (const text of proseTexts(workplan)) {
-      if (text.text.trim() !== "") continue;
-      report({ path: text.path, message: "this text is empty", hint: "write the text, or remove the entry" });
-    }
+  meta: {
+    id: "no-empty-text",
+    severity: "warning",
+    description: "No empty paragraph, list item or title.",
+    help: "Write the text, or remove the empty entry.",
+    fixable: false,
+  },
+  create({ report }) {
+    return {
+      text(text) {
+        if (text.text.trim() !== "") return;
+        report({ path: text.path, message: "this text is empty", hint: "write the text, or remove the entry" });
+      },
+    };
   },
   examples: {
     pass: [{ title: "the 2017 plan", edit: () => {} }],

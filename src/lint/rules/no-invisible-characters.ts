@@ -1,5 +1,4 @@
 import { INVISIBLE_CHARACTERS } from "../../model/invisible.js";
-import { proseTexts } from "../../model/prose.js";
 import { defineRule } from "../rule.js";
 
 /**
@@ -10,26 +9,31 @@ import { defineRule } from "../rule.js";
  * Passes: "Hold a workshop". Fails: "Hold a\u202e workshop".
  */
 export const noInvisibleCharacters = defineRule({
-  id: "no-invisible-characters",
-  severity: "warning",
-  description: "No invisible direction or zero-width characters in the text.",
-  help: "They change how text displays without showing themselves; remove them (`ctwg lint --fix`).",
-  check({ workplan, report }) {
-    for (const text of proseTexts(workplan)) {
-      for (const part of text.parts) {
-        for (const match of part.text.matchAll(INVISIBLE_CHARACTERS)) {
-          const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-          const at = { start: match.index!, end: match.index! + match[0].length };
-          report({
-            path: part.path,
-            at,
-            message: `an invisible character, U+${code}, is in the text`,
-            hint: "remove it; ctwg lint --fix does it",
-            fix: [{ kind: "replace-text", path: part.path, ...at, text: "" }],
-          });
+  meta: {
+    id: "no-invisible-characters",
+    severity: "warning",
+    description: "No invisible direction or zero-width characters in the text.",
+    help: "They change how text displays without showing themselves; remove them (`ctwg lint --fix`).",
+    fixable: true,
+  },
+  create({ report }) {
+    return {
+      text({ parts }) {
+        for (const part of parts) {
+          for (const match of part.text.matchAll(INVISIBLE_CHARACTERS)) {
+            const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+            const at = { start: match.index!, end: match.index! + match[0].length };
+            report({
+              path: part.path,
+              at,
+              message: `an invisible character, U+${code}, is in the text`,
+              hint: "remove it; ctwg lint --fix does it",
+              fix: [{ kind: "replace-text", path: part.path, ...at, text: "" }],
+            });
+          }
         }
-      }
-    }
+      },
+    };
   },
   examples: {
     pass: [{ title: "the 2017 plan", edit: () => {} }],

@@ -7,23 +7,28 @@ import { defineRule } from "../rule.js";
  * Passes: the 2017 rows. Fails: a row with `summary: []`.
  */
 export const requiredCell = defineRule({
-  id: "required-cell",
-  severity: "warning",
-  description: "Every row of the itemized table has a summary.",
-  help: "Write what the item will do under `summary:`.",
-  check({ workplan, report }) {
-    workplan.deliverables.forEach((deliverable, i) => {
-      const summary = deliverable.plan?.summary;
-      if (summary === undefined) return;
-      const empty = typeof summary === "string" ? summary.trim() === "" : summary.length === 0;
-      if (empty) {
-        report({
-          path: ["deliverables", i, "plan", deliverable.plan && "summary" in deliverable.plan ? "summary" : "plan"],
-          message: `the row of deliverable 1.${i + 1} has no summary of specific plans`,
-          hint: "add `summary:` with what the item will do",
-        });
-      }
-    });
+  meta: {
+    id: "required-cell",
+    severity: "warning",
+    description: "Every row of the itemized table has a summary.",
+    help: "Write what the item will do under `summary:`.",
+    fixable: false,
+  },
+  create({ report }) {
+    return {
+      deliverable(deliverable, i) {
+        const summary = deliverable.plan?.summary;
+        if (summary === undefined) return;
+        const empty = typeof summary === "string" ? summary.trim() === "" : summary.length === 0;
+        if (empty) {
+          report({
+            path: ["deliverables", i, "plan", deliverable.plan && "summary" in deliverable.plan ? "summary" : "plan"],
+            message: `the row of deliverable 1.${i + 1} has no summary of specific plans`,
+            hint: "add `summary:` with what the item will do",
+          });
+        }
+      },
+    };
   },
   examples: {
     pass: [{ title: "the 2017 rows", edit: () => {} }],

@@ -1,5 +1,5 @@
 import { MONTHS } from "../../model/date-spec.js";
-import { partAt, proseTexts } from "../../model/prose.js";
+import { partAt } from "../../model/prose.js";
 import { defineRule } from "../rule.js";
 
 const MONTH = MONTHS.join("|");
@@ -14,25 +14,30 @@ const DATE_IN_TEXT = new RegExp(`\\b(?:\\d{1,2}(?:\\s*-\\s*\\d{1,2})?\\s+)?(?:${
  * Passes: "held in Bali on March 2017" in the 2017 plan. Fails: "scheduled for 20-21 February 2016".
  */
 export const staleDate = defineRule({
-  id: "stale-date",
-  severity: "warning",
-  description: "A date in a deliverable or its row falls before the plan's year.",
-  help: "Usually a date copied from last year's plan: correct the year. If the text really means a past event, suppress the finding with `# ctwg-disable-next-line stale-date` above it.",
-  check({ workplan, report }) {
-    for (const text of proseTexts(workplan)) {
-      if (!text.inItem) continue;
-      for (const match of text.text.matchAll(DATE_IN_TEXT)) {
-        const year = Number(match[1]);
-        if (year >= workplan.year) continue;
-        const part = partAt(text, match.index!);
-        report({
-          path: part.path,
-          at: { start: part.offset, end: part.offset + match[0].length },
-          message: `"${match[0]}" is before the plan's year, ${workplan.year}`,
-          hint: `a date left from an earlier plan? if the event is in ${workplan.year}, write ${match[0].replace(/\d{4}$/, String(workplan.year))}`,
-        });
-      }
-    }
+  meta: {
+    id: "stale-date",
+    severity: "warning",
+    description: "A date in a deliverable or its row falls before the plan's year.",
+    help: "Usually a date copied from last year's plan: correct the year. If the text really means a past event, suppress the finding with `# ctwg-disable-next-line stale-date` above it.",
+    fixable: false,
+  },
+  create({ workplan, report }) {
+    return {
+      text(text) {
+        if (!text.inItem) return;
+        for (const match of text.text.matchAll(DATE_IN_TEXT)) {
+          const year = Number(match[1]);
+          if (year >= workplan.year) continue;
+          const part = partAt(text, match.index!);
+          report({
+            path: part.path,
+            at: { start: part.offset, end: part.offset + match[0].length },
+            message: `"${match[0]}" is before the plan's year, ${workplan.year}`,
+            hint: `a date left from an earlier plan? if the event is in ${workplan.year}, write ${match[0].replace(/\d{4}$/, String(workplan.year))}`,
+          });
+        }
+      },
+    };
   },
   examples: {
     pass: [

@@ -10,21 +10,28 @@ import { defineRule } from "../rule.js";
 export const SYMBOL_SHAPE = /^(\d{4})\/([A-Z][A-Z-]*\d*)\/(?:([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\/)?(\d{3})((?:rev|anx|add|corr|att)[A-Za-z0-9]*)*$/;
 
 export const symbolShape = defineRule({
-  id: "symbol-shape",
-  severity: "error",
-  description: "The document symbol and forum document number have APEC's shape, YEAR/MEETING/FORUM/SERIAL.",
-  help: "Write the symbol as the secretariat issues it, e.g. 2017/SOM1/CTWG/004: four digits, the meeting, the forum, a three-digit serial, then any suffix such as rev1 or anxE.",
-  check({ workplan, report }) {
-    for (const key of ["symbol", "forumDocNo"] as const) {
-      const value = workplan.cover[key];
-      // A draft's symbol has no serial yet (2018/SOM1/CTWG/TBD); `fill-in` lists it.
-      if (value === undefined || SYMBOL_SHAPE.test(value.replace(/\/TBD$/, "/000"))) continue;
-      report({
-        path: ["cover", key],
-        message: `"${value}" is not an APEC document symbol (YEAR/MEETING/FORUM/SERIAL, like 2017/SOM1/CTWG/004)`,
-        hint: /\/\d{1,2}$/.test(value) ? "the serial has three digits: 004, not 4" : "separate the parts with /, and give the serial three digits",
-      });
-    }
+  meta: {
+    id: "symbol-shape",
+    severity: "error",
+    description: "The document symbol and forum document number have APEC's shape, YEAR/MEETING/FORUM/SERIAL.",
+    help: "Write the symbol as the secretariat issues it, e.g. 2017/SOM1/CTWG/004: four digits, the meeting, the forum, a three-digit serial, then any suffix such as rev1 or anxE.",
+    fixable: false,
+  },
+  create({ report }) {
+    return {
+      workplan({ cover }) {
+        for (const key of ["symbol", "forumDocNo"] as const) {
+          const value = cover[key];
+          // A draft's symbol has no serial yet (2018/SOM1/CTWG/TBD); `fill-in` lists it.
+          if (value === undefined || SYMBOL_SHAPE.test(value.replace(/\/TBD$/, "/000"))) continue;
+          report({
+            path: ["cover", key],
+            message: `"${value}" is not an APEC document symbol (YEAR/MEETING/FORUM/SERIAL, like 2017/SOM1/CTWG/004)`,
+            hint: /\/\d{1,2}$/.test(value) ? "the serial has three digits: 004, not 4" : "separate the parts with /, and give the serial three digits",
+          });
+        }
+      },
+    };
   },
   examples: {
     pass: [

@@ -1,4 +1,4 @@
-import { proseTexts } from "../../model/prose.js";
+import type { ProseText } from "../../model/prose.js";
 import { defineRule } from "../rule.js";
 
 const TBC = /\s*\((tbc)\)/gi;
@@ -13,37 +13,48 @@ const TBC = /\s*\((tbc)\)/gi;
  * Fails: `text: … in Bali, Indonesia in March (tbc)`.
  */
 export const tbcInText = defineRule({
-  id: "tbc-in-text",
-  severity: "warning",
-  description: "\"(tbc)\" is marked with the event's `tbc` flag, not written into the text.",
-  help: "Set `tbc: true` on the event and remove \"(tbc)\" from the text; the documents print it from the flag. `ctwg lint --fix` does both.",
-  check({ workplan, report }) {
-    const items = proseTexts(workplan).filter((t) => t.inItem && t.path[0] === "deliverables");
-    const spellings = new Set(items.flatMap((t) => [...t.text.matchAll(TBC)].map((m) => `(${m[1]})`)));
-    const mixed = spellings.size > 1 ? `; this plan writes it both ${[...spellings].join(" and ")}` : "";
-    for (const text of items) {
-      for (const part of text.parts) {
-        for (const match of part.text.matchAll(TBC)) {
-          const index = Number(text.path[1]);
-          const event = workplan.deliverables[index]?.event;
-          const flagged = event?.tbc === true;
-          report({
-            path: part.path,
-            at: { start: match.index! + match[0].length - match[0].trim().length, end: match.index! + match[0].length },
-            message: `"${match[0].trim()}" is written into the text${flagged ? "; the event's `tbc` flag already says it" : ""}${mixed}`,
-            hint: event ? "remove it from the text and set `tbc: true` on the event; ctwg lint --fix does both" : "add an `event:` with `tbc: true` and remove it from the text",
-            ...(event
-              ? {
-                  fix: [
-                    { kind: "replace-text" as const, path: part.path, start: match.index!, end: match.index! + match[0].length, text: "" },
-                    { kind: "set-flag" as const, path: ["deliverables", index, "event"], key: "tbc", value: true },
-                  ],
-                }
-              : {}),
-          });
+  meta: {
+    id: "tbc-in-text",
+    severity: "warning",
+    description: "\"(tbc)\" is marked with the event's `tbc` flag, not written into the text.",
+    help: "Set `tbc: true` on the event and remove \"(tbc)\" from the text; the documents print it from the flag. `ctwg lint --fix` does both.",
+    fixable: true,
+  },
+  create({ workplan, report }) {
+    const items: ProseText[] = [];
+    return {
+      text(text) {
+        if (text.inItem && text.path[0] === "deliverables") items.push(text);
+      },
+      // Reported at the end: each finding names every spelling of it the plan uses.
+      done() {
+        const spellings = new Set(items.flatMap((t) => [...t.text.matchAll(TBC)].map((m) => `(${m[1]})`)));
+        const mixed = spellings.size > 1 ? `; this plan writes it both ${[...spellings].join(" and ")}` : "";
+        for (const text of items) {
+          for (const part of text.parts) {
+            for (const match of part.text.matchAll(TBC)) {
+              const index = Number(text.path[1]);
+              const event = workplan.deliverables[index]?.event;
+              const flagged = event?.tbc === true;
+              report({
+                path: part.path,
+                at: { start: match.index! + match[0].length - match[0].trim().length, end: match.index! + match[0].length },
+                message: `"${match[0].trim()}" is written into the text${flagged ? "; the event's `tbc` flag already says it" : ""}${mixed}`,
+                hint: event ? "remove it from the text and set `tbc: true` on the event; ctwg lint --fix does both" : "add an `event:` with `tbc: true` and remove it from the text",
+                ...(event
+                  ? {
+                      fix: [
+                        { kind: "replace-text" as const, path: part.path, start: match.index!, end: match.index! + match[0].length, text: "" },
+                        { kind: "set-flag" as const, path: ["deliverables", index, "event"], key: "tbc", value: true },
+                      ],
+                    }
+                  : {}),
+              });
+            }
+          }
         }
-      }
-    }
+      },
+    };
   },
   examples: {
     pass: [

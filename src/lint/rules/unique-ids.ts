@@ -1,3 +1,4 @@
+import type { DataPath } from "../../diagnostics/diagnostic.js";
 import { defineRule } from "../rule.js";
 
 /**
@@ -7,17 +8,17 @@ import { defineRule } from "../rule.js";
  * Passes: the 2017 ids. Fails: two deliverables with `id: first-ctwg-meeting`.
  */
 export const uniqueIds = defineRule({
-  id: "unique-ids",
-  severity: "error",
-  description: "Every deliverable and cross-cutting area has its own id.",
-  help: "An id names one item from year to year; give the second item an id of its own.",
-  check({ workplan, report }) {
-    const seen = new Map<string, (string | number)[]>();
-    const items: [string, (string | number)[]][] = [
-      ...workplan.crossCutting.areas.map((area, i) => [area.id, ["crossCutting", "areas", i, "id"]] as [string, (string | number)[]]),
-      ...workplan.deliverables.map((d, i) => [d.id, ["deliverables", i, "id"]] as [string, (string | number)[]]),
-    ];
-    for (const [id, path] of items) {
+  meta: {
+    id: "unique-ids",
+    severity: "error",
+    description: "Every deliverable and cross-cutting area has its own id.",
+    help: "An id names one item from year to year; give the second item an id of its own.",
+    fixable: false,
+  },
+  create({ report }) {
+    const seen = new Map<string, DataPath>();
+    // Areas come before deliverables in the walk, so a deliverable repeating an area's id is the one reported.
+    const visit = (id: string, path: DataPath) => {
       const first = seen.get(id);
       if (first) {
         report({
@@ -27,7 +28,11 @@ export const uniqueIds = defineRule({
           related: [{ message: "first used here", path: first }],
         });
       } else seen.set(id, path);
-    }
+    };
+    return {
+      area: (area, i) => visit(area.id, ["crossCutting", "areas", i, "id"]),
+      deliverable: (deliverable, i) => visit(deliverable.id, ["deliverables", i, "id"]),
+    };
   },
   examples: {
     pass: [{ title: "the 2017 ids", edit: () => {} }],

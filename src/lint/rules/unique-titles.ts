@@ -1,3 +1,4 @@
+import type { DataPath } from "../../diagnostics/diagnostic.js";
 import type { RichText } from "../../model/schema.js";
 import { defineRule } from "../rule.js";
 
@@ -11,37 +12,40 @@ const key = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
  * Passes: the 2017 plan. Fails: 1.7 worded like 1.1.
  */
 export const uniqueTitles = defineRule({
-  id: "unique-titles",
-  severity: "warning",
-  description: "No two deliverables or table rows have the same title.",
-  help: "Reword one of the two, or remove the duplicate.",
-  check({ workplan, report }) {
+  meta: {
+    id: "unique-titles",
+    severity: "warning",
+    description: "No two deliverables or table rows have the same title.",
+    help: "Reword one of the two, or remove the duplicate.",
+    fixable: false,
+  },
+  create({ report }) {
     const texts = new Map<string, number>();
     const rows = new Map<string, number>();
-    workplan.deliverables.forEach((deliverable, i) => {
-      const textKey = key(plain(deliverable.text));
-      const firstText = texts.get(textKey);
-      if (firstText === undefined) texts.set(textKey, i);
-      else duplicate(["deliverables", i, "text"], i, firstText, "wording");
-      if (!deliverable.plan) return;
-      const rowKey = key(plain(deliverable.plan.title ?? deliverable.text));
-      const firstRow = rows.get(rowKey);
-      if (firstRow === undefined) rows.set(rowKey, i);
-      // Rows that take their title from identical deliverable texts were reported just above.
-      else if (firstText === undefined) {
-        const path = deliverable.plan.title !== undefined ? ["deliverables", i, "plan", "title"] : ["deliverables", i, "text"];
-        duplicate(path, i, firstRow, "row title");
-      }
-    });
-
-    function duplicate(path: (string | number)[], index: number, first: number, what: string) {
+    const duplicate = (path: DataPath, index: number, first: number, what: string) =>
       report({
         path,
         message: `deliverable 1.${index + 1} has the same ${what} as 1.${first + 1}`,
         hint: "reword one of them, or remove the duplicate",
         related: [{ message: "the first one", path: ["deliverables", first] }],
       });
-    }
+    return {
+      deliverable(deliverable, i) {
+        const textKey = key(plain(deliverable.text));
+        const firstText = texts.get(textKey);
+        if (firstText === undefined) texts.set(textKey, i);
+        else duplicate(["deliverables", i, "text"], i, firstText, "wording");
+        if (!deliverable.plan) return;
+        const rowKey = key(plain(deliverable.plan.title ?? deliverable.text));
+        const firstRow = rows.get(rowKey);
+        if (firstRow === undefined) rows.set(rowKey, i);
+        // Rows that take their title from identical deliverable texts were reported just above.
+        else if (firstText === undefined) {
+          const path = deliverable.plan.title !== undefined ? ["deliverables", i, "plan", "title"] : ["deliverables", i, "text"];
+          duplicate(path, i, firstRow, "row title");
+        }
+      },
+    };
   },
   examples: {
     pass: [{ title: "the 2017 plan", edit: () => {} }],
