@@ -1,4 +1,6 @@
 import type { DataPath } from "../diagnostics/diagnostic.js";
+import type { Workplan } from "../model/schema.js";
+import type { Alignment } from "./align.js";
 
 /** One piece of a word-level diff: words both sides share, or words one side has. */
 export interface WordEdit {
@@ -50,9 +52,18 @@ export interface DiffSummary {
   changes: number;
 }
 
+/**
+ * What `diffWorkplans` found, with all a format needs to show it. The JSON format prints `before`,
+ * `after`, `summary` and `changes`; the plans and their alignment are for formats that lay out a
+ * whole plan (the redline), and stay out of the public JSON.
+ */
 export interface WorkplanDiff {
   before: { label: string; year: number };
   after: { label: string; year: number };
   summary: DiffSummary;
   changes: Change[];
+  /** The two plans compared. */
+  plans: { before: Workplan; after: Workplan };
+  /** How the engine paired the items of every list of the two plans. */
+  alignment: Alignment;
 }

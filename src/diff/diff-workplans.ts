@@ -1,7 +1,8 @@
 import type { DataPath } from "../diagnostics/diagnostic.js";
 import type { Deliverable, Workplan } from "../model/schema.js";
+import { alignWorkplans, type PlanAlignment } from "./align.js";
 import type { Change, ChangeSide, Section, WorkplanDiff } from "./change.js";
-import { matchItems, movedMatches } from "./match.js";
+import { matchItems, movedMatches, type Matching } from "./match.js";
 import { blockTexts, listTexts, plain, type Located } from "./plain-text.js";
 import { wordDiff } from "./word-diff.js";
 import { ordinal } from "../model/ordinal.js";
@@ -19,12 +20,14 @@ export const DEFAULT_THRESHOLD = 0.5;
 /**
  * Compares two workplans as documents: every part, items matched by id and then by wording, word-level
  * edits for changed text, order changes as moves. Across years, the year and meeting numbers that are
- * expected to move are not changes. Pure: two workplans in, a change list out.
+ * expected to move are not changes. Pure: two workplans in, a change list out, with the pairing of
+ * items it was computed from.
  */
 export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOptions = {}): WorkplanDiff {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const shift = yearShift(before, after);
   const same = (a: string, b: string) => sameButForYear(a, b, shift);
+  const alignment = alignWorkplans(before, after, threshold, shift);
   const changes: Change[] = [];
 
   const text = (section: Section, label: string, a: Located | undefined, b: Located | undefined): Change[] => {
@@ -33,8 +36,11 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
     return [{ kind: a ? "removed" : "added", section, label, before: a ? side(a) : null, after: b ? side(b) : null }];
   };
 
-  const list = (section: Section, label: (i: number) => string, a: readonly Located[], b: readonly Located[]): Change[] => {
-    const matching = matchItems(a, b, (item) => item.text, threshold, undefined, shift);
+  // The change list names an item by its place among the texts of a list flattened in reading order
+  // ("Steps: 3", "summary 2"), so nested lists and cells pair here as flat lists; the flat lists the
+  // alignment holds (paragraphs, priorities) pass its pairing.
+  const list = (section: Section, label: (i: number) => string, a: readonly Located[], b: readonly Located[], paired?: Matching): Change[] => {
+    const matching = paired ?? matchItems(a, b, (item) => item.text, threshold, undefined, shift);
     const moved = movedMatches(matching.matches);
     const out: Change[] = [];
     for (const i of matching.removed) out.push({ kind: "removed", section, label: label(i), before: side(a[i]!, i), after: null });
@@ -66,10 +72,10 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
 
   // Introduction, steps, cross-cutting areas.
   const paragraphs = (w: Workplan) => w.introduction.paragraphs.map((p, i) => ({ path: ["introduction", "paragraphs", i], text: plain(p) }));
-  changes.push(...list("introduction", (i) => `Introduction: paragraph ${i + 1}`, paragraphs(before), paragraphs(after)));
+  changes.push(...list("introduction", (i) => `Introduction: paragraph ${i + 1}`, paragraphs(before), paragraphs(after), alignment.paragraphs));
   changes.push(...list("steps", (i) => `Steps: ${i + 1}`, listTexts(before.introduction.steps, ["introduction", "steps"]), listTexts(after.introduction.steps, ["introduction", "steps"])));
   changes.push(...text("cross-cutting", "Cross-cutting areas: lead-in", located(["crossCutting", "lead"], plain(before.crossCutting.lead)), located(["crossCutting", "lead"], plain(after.crossCutting.lead))));
-  const areas = matchItems(before.crossCutting.areas, after.crossCutting.areas, (area) => area.name, threshold, (area) => area.id, shift);
+  const areas = alignment.areas;
   const movedAreas = movedMatches(areas.matches);
   for (const i of areas.removed) changes.push(item("removed", "cross-cutting", before.crossCutting.areas[i]!.name, ["crossCutting", "areas", i], null, i, undefined));
   for (const match of areas.matches) {
@@ -87,7 +93,7 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
   for (const j of areas.added) changes.push(item("added", "cross-cutting", after.crossCutting.areas[j]!.name, null, ["crossCutting", "areas", j], undefined, j));
 
   // Deliverables and their rows.
-  const deliverables = matchItems(before.deliverables, after.deliverables, (d) => plain(d.text), threshold, (d) => d.id, shift);
+  const deliverables = alignment.deliverables;
   const movedDeliverables = movedMatches(deliverables.matches);
   const title = (d: Deliverable, i: number) => `1.${i + 1} ${shorten(plain(d.text))}`;
   let carriedOver = 0;
@@ -98,7 +104,7 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
     const [a, b] = [before.deliverables[match.before]!, after.deliverables[match.after]!];
     const pa: DataPath = ["deliverables", match.before];
     const pb: DataPath = ["deliverables", match.after];
-    const details = deliverableDetails(a, b, pa, pb, text, list);
+    const details = deliverableDetails(a, b, pa, pb, match.plan, text, list);
     const renamed = a.id !== b.id;
     if (renamed) renamedCount++;
     if (details.length) edited++;
@@ -113,7 +119,6 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
 
   return {
     before: { label: options.beforeLabel ?? String(before.year), year: before.year },
-    // In reading order: a dropped item where it stood, between the items around it.
     after: { label: options.afterLabel ?? String(after.year), year: after.year },
     summary: {
       carriedOver,
@@ -124,7 +129,10 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
       renamed: renamedCount,
       changes: changes.length,
     },
+    // In reading order: a dropped item where it stood, between the items around it.
     changes: inReadingOrder(changes),
+    plans: { before, after },
+    alignment,
   };
 }
 
@@ -139,10 +147,10 @@ function inReadingOrder(changes: readonly Change[]): Change[] {
 }
 
 type TextCompare = (section: Section, label: string, a: Located | undefined, b: Located | undefined) => Change[];
-type ListCompare = (section: Section, label: (i: number) => string, a: readonly Located[], b: readonly Located[]) => Change[];
+type ListCompare = (section: Section, label: (i: number) => string, a: readonly Located[], b: readonly Located[], paired?: Matching) => Change[];
 
 /** What changed inside a deliverable: its wording, its row's five columns, its event's facts. */
-function deliverableDetails(a: Deliverable, b: Deliverable, pa: DataPath, pb: DataPath, text: TextCompare, list: ListCompare): Change[] {
+function deliverableDetails(a: Deliverable, b: Deliverable, pa: DataPath, pb: DataPath, plan: PlanAlignment, text: TextCompare, list: ListCompare): Change[] {
   const s: Section = "deliverables";
   // A row's title is the deliverable's text unless worded apart; compare it only where one side does.
   const explicitRow = a.plan?.title !== undefined || b.plan?.title !== undefined || !a.plan !== !b.plan;
@@ -168,7 +176,8 @@ function deliverableDetails(a: Deliverable, b: Deliverable, pa: DataPath, pb: Da
     ...list(s, (i) => `mandate ${i + 1}`, mandates(a, pa), mandates(b, pb)),
     ...list(s, (i) => `priority ${i + 1}`,
       (a.plan?.priorities ?? []).map((p, k) => located([...pa, "plan", "priorities", k], p)),
-      (b.plan?.priorities ?? []).map((p, k) => located([...pb, "plan", "priorities", k], p))),
+      (b.plan?.priorities ?? []).map((p, k) => located([...pb, "plan", "priorities", k], p)),
+      plan.priorities),
     ...list(s, (i) => `collaboration ${i + 1}`, blockTexts(a.plan?.collaboration, [...pa, "plan", "collaboration"]), blockTexts(b.plan?.collaboration, [...pb, "plan", "collaboration"])),
     ...(["kind", "meetingNumber", "date", "place", "tbc"] as const).flatMap((key) => text(s, `event ${key === "meetingNumber" ? "meeting number" : key}`, event(a, pa, key), event(b, pb, key))),
     ...text(s, "project", optional([...pa, "project"], a.project), optional([...pb, "project"], b.project)),

@@ -8,8 +8,9 @@ export interface Match {
   by: "id" | "similarity";
 }
 
-export interface Matching {
-  matches: Match[];
+/** How two lists pair up: the pairs in the new list's order, and the positions left without a partner. */
+export interface Matching<M extends Match = Match> {
+  matches: M[];
   removed: number[];
   added: number[];
 }
@@ -76,7 +77,7 @@ export function matchItems<T>(
  * The matches that moved: those outside a longest run kept in the same relative order. Why: when
  * one item moves up, only it is reported, not every item it jumped over.
  */
-export function movedMatches(matches: readonly Match[]): Set<Match> {
+export function movedMatches<M extends Match>(matches: readonly M[]): Set<M> {
   const ordered = [...matches].sort((x, y) => x.after - y.after);
   const tails: number[] = [];
   const tailIndex: number[] = [];

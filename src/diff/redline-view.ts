@@ -1,17 +1,21 @@
-import type { Workplan } from "../model/schema.js";
 import { buildView, plainText, type BlockView, type ListItemView, type PlanRowView, type Run, type WorkplanView } from "../render/view.js";
+import type { BlocksAlignment, ListAlignment, PlanAlignment } from "./align.js";
 import type { WorkplanDiff } from "./change.js";
-import { summaryLine } from "./format-text.js";
-import { matchItems, type Matching } from "./match.js";
+import { summaryLine } from "./formats/text.js";
+import type { Match, Matching } from "./match.js";
 import { wordDiff } from "./word-diff.js";
 import { sameButForYear, yearShift } from "./year-shift.js";
 
 /**
  * The newer plan's view with the older plan's words merged in as tracked changes: every text that
  * changed shows its deleted and inserted words, removed items stay in place struck through, added
- * items are marked inserted. Items pair up as in the diff (ids, then wording).
+ * items are marked inserted. Items pair up as the diff paired them: the redline shows the diff it
+ * is given and matches nothing itself. Why positions are enough: each list of a view holds its plan
+ * list's items in the same order (the rows: the deliverables that have a plan), as the alignment counts them.
  */
-export function redlineView(before: Workplan, after: Workplan, diff: WorkplanDiff, threshold: number): WorkplanView {
+export function redlineView(diff: WorkplanDiff): WorkplanView {
+  const { before, after } = diff.plans;
+  const pairs = diff.alignment;
   const a = buildView(before);
   const b = buildView(after);
   const shift = yearShift(before, after);
@@ -42,37 +46,33 @@ export function redlineView(before: Workplan, after: Workplan, diff: WorkplanDif
   const mark = (runs: readonly Run[], as: "ins" | "del") => runs.map((r) => ({ ...r, [as]: true }));
   const optional = (old: Run[] | null, now: Run[] | null) => (old && now ? text(old, now) : now ? mark(now, "ins") : old ? mark(old, "del") : null);
 
-  /** Merges two lists in the new order, old items that have no partner kept where they stood. */
-  const merge = <T, R>(old: readonly T[], now: readonly T[], key: (item: T) => string, both: (x: T, y: T) => R, gone: (x: T) => R, come: (y: T) => R, id?: (item: T) => string): R[] =>
-    sequence(matchItems(old, now, key, threshold, id, shift), old, now, both, gone, come);
-
-  const list = (old: readonly ListItemView[], now: readonly ListItemView[]): ListItemView[] =>
-    merge(old, now, (item) => plainText(item.text),
-      (x, y) => ({ text: text(x.text, y.text), items: list(x.items, y.items) }),
+  const list = (old: readonly ListItemView[], now: readonly ListItemView[], paired: ListAlignment): ListItemView[] =>
+    merge(paired, old, now,
+      (x, y, pair) => ({ text: text(x.text, y.text), items: list(x.items, y.items, pair.items) }),
       (x) => markItem(x, "del"),
       (y) => markItem(y, "ins"));
   const markItem = (item: ListItemView, as: "ins" | "del"): ListItemView => ({ text: mark(item.text, as), items: item.items.map((i) => markItem(i, as)) });
 
-  const blocks = (old: readonly BlockView[], now: readonly BlockView[]): BlockView[] =>
-    merge(old, now, blockText,
-      (x, y) => (x.paragraph && y.paragraph ? { paragraph: text(x.paragraph, y.paragraph), list: null }
-        : x.list && y.list ? { paragraph: null, list: list(x.list, y.list) }
+  const blocks = (old: readonly BlockView[], now: readonly BlockView[], paired: BlocksAlignment): BlockView[] =>
+    merge(paired, old, now,
+      (x, y, pair) => (x.paragraph && y.paragraph ? { paragraph: text(x.paragraph, y.paragraph), list: null }
+        : x.list && y.list ? { paragraph: null, list: list(x.list, y.list, pair.list) }
         : y),
       (x) => markBlock(x, "del"),
       (y) => markBlock(y, "ins"));
   const markBlock = (block: BlockView, as: "ins" | "del"): BlockView =>
     block.paragraph ? { paragraph: mark(block.paragraph, as), list: null } : { paragraph: null, list: (block.list ?? []).map((i) => markItem(i, as)) };
 
-  const row = (x: PlanRowView, y: PlanRowView): PlanRowView => ({
+  const row = (x: PlanRowView, y: PlanRowView, paired: PlanAlignment): PlanRowView => ({
     ...y,
     title: text(x.title, y.title),
-    summary: blocks(x.summary, y.summary),
-    mandate: merge(x.mandate, y.mandate, (m) => plainText(m.source),
-      (m, n) => ({ source: text(m.source, n.source), text: blocks(m.text, n.text) }),
+    summary: blocks(x.summary, y.summary, paired.summary),
+    mandate: merge(paired.mandate, x.mandate, y.mandate,
+      (m, n, pair) => ({ source: text(m.source, n.source), text: blocks(m.text, n.text, pair.text) }),
       (m) => ({ source: mark(m.source, "del"), text: m.text.map((bl) => markBlock(bl, "del")) }),
       (n) => ({ source: mark(n.source, "ins"), text: n.text.map((bl) => markBlock(bl, "ins")) })),
-    priorities: merge(x.priorities, y.priorities, plainText, text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
-    collaboration: blocks(x.collaboration, y.collaboration),
+    priorities: merge(paired.priorities, x.priorities, y.priorities, text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
+    collaboration: blocks(x.collaboration, y.collaboration, paired.collaboration),
   });
   const markRow = (r: PlanRowView, as: "ins" | "del"): PlanRowView => ({
     ...r,
@@ -105,28 +105,26 @@ export function redlineView(before: Workplan, after: Workplan, diff: WorkplanDif
     title: text(a.title, b.title),
     introduction: {
       heading: b.introduction.heading,
-      paragraphs: merge(a.introduction.paragraphs, b.introduction.paragraphs, plainText, text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
-      steps: list(a.introduction.steps, b.introduction.steps),
+      paragraphs: merge(pairs.paragraphs, a.introduction.paragraphs, b.introduction.paragraphs, text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
+      steps: list(a.introduction.steps, b.introduction.steps, pairs.steps),
     },
     crossCutting: {
       lead: text(a.crossCutting.lead, b.crossCutting.lead),
-      areas: merge(a.crossCutting.areas, b.crossCutting.areas, (area) => plainText(area.name),
-        (x, y) => ({ id: y.id, name: text(x.name, y.name), activities: list(x.activities, y.activities) }),
+      areas: merge(pairs.areas, a.crossCutting.areas, b.crossCutting.areas,
+        (x, y, pair) => ({ id: y.id, name: text(x.name, y.name), activities: list(x.activities, y.activities, pair.activities) }),
         (x) => ({ id: `removed-${x.id}`, name: mark(x.name, "del"), activities: x.activities.map((i) => markItem(i, "del")) }),
-        (y) => ({ id: y.id, name: mark(y.name, "ins"), activities: y.activities.map((i) => markItem(i, "ins")) }),
-        (area) => area.id),
+        (y) => ({ id: y.id, name: mark(y.name, "ins"), activities: y.activities.map((i) => markItem(i, "ins")) })),
     },
     deliverables: {
       heading: b.deliverables.heading,
-      items: merge(a.deliverables.items, b.deliverables.items, (item) => plainText(item.text),
+      items: merge(pairs.deliverables, a.deliverables.items, b.deliverables.items,
         (x, y) => ({ ...y, text: text(x.text, y.text) }),
         (x) => ({ id: `removed-${x.id}`, number: "", text: mark(x.text, "del") }),
-        (y) => ({ ...y, text: mark(y.text, "ins") }),
-        (item) => item.id),
+        (y) => ({ ...y, text: mark(y.text, "ins") })),
     },
     plans: {
       ...b.plans,
-      rows: merge(a.plans.rows, b.plans.rows, (r) => plainText(r.title), row, (x) => ({ ...markRow(x, "del"), id: `removed-${x.id}` }), (y) => markRow(y, "ins"), (r) => r.id),
+      rows: merge(pairs.rows, a.plans.rows, b.plans.rows, (x, y, pair) => row(x, y, pair.plan), (x) => ({ ...markRow(x, "del"), id: `removed-${x.id}` }), (y) => markRow(y, "ins")),
     },
     redline: { before: diff.before.label, after: diff.after.label, summary: `${summaryLine(diff)}.` },
   };
@@ -146,17 +144,18 @@ function slice(runs: readonly Run[], from: number, to: number): Run[] {
   return out;
 }
 
-const blockText = (block: BlockView) => (block.paragraph ? plainText(block.paragraph) : (block.list ?? []).map((i) => plainText(i.text)).join(" "));
-
-/** Walks the new list in order, putting each unpartnered old item just before the partner of the next old item. */
-function sequence<T, R>(matching: Matching, old: readonly T[], now: readonly T[], both: (x: T, y: T) => R, gone: (x: T) => R, come: (y: T) => R): R[] {
-  const partnerOf = new Map(matching.matches.map((m) => [m.after, m.before]));
+/**
+ * Merges two lists as the pairing says, in the new order: each unpartnered old item just before the
+ * partner of the next old item, so it stays where it stood.
+ */
+function merge<T, R, M extends Match>(matching: Matching<M>, old: readonly T[], now: readonly T[], both: (x: T, y: T, pair: M) => R, gone: (x: T) => R, come: (y: T) => R): R[] {
+  const pairOf = new Map(matching.matches.map((m) => [m.after, m]));
   const removed = [...matching.removed];
   const out: R[] = [];
   now.forEach((item, j) => {
-    const i = partnerOf.get(j);
-    if (i !== undefined) while (removed.length && removed[0]! < i) out.push(gone(old[removed.shift()!]!));
-    out.push(i === undefined ? come(item) : both(old[i]!, item));
+    const pair = pairOf.get(j);
+    if (pair !== undefined) while (removed.length && removed[0]! < pair.before) out.push(gone(old[removed.shift()!]!));
+    out.push(pair === undefined ? come(item) : both(old[pair.before]!, item, pair));
   });
   for (const i of removed) out.push(gone(old[i]!));
   return out;

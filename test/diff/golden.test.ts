@@ -4,11 +4,13 @@ import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { NO_PAINT } from "../../src/diagnostics/formatters/formatter.js";
 import type { Change } from "../../src/diff/change.js";
-import { DEFAULT_THRESHOLD, diffWorkplans } from "../../src/diff/diff-workplans.js";
-import { formatDiffHtml } from "../../src/diff/format-html.js";
-import { formatDiffJson } from "../../src/diff/format-json.js";
-import { formatDiffMarkdown } from "../../src/diff/format-markdown.js";
-import { formatDiffText } from "../../src/diff/format-text.js";
+import { diffWorkplans } from "../../src/diff/diff-workplans.js";
+import type { DiffFormatOptions } from "../../src/diff/formats/formatter.js";
+import { formatDiffHtml } from "../../src/diff/formats/html.js";
+import { formatDiffJson } from "../../src/diff/formats/json.js";
+import { formatDiffMarkdown } from "../../src/diff/formats/markdown.js";
+import { formatDiffText } from "../../src/diff/formats/text.js";
+import { expectHtmlGolden } from "../support/html-golden.js";
 import { compile, ROOT, workplan2017 } from "../support/workplan.js";
 
 // Golden files: update with `npx vitest run test/diff -u`, then read test/fixtures/diff/golden/ like code.
@@ -16,28 +18,58 @@ const file = join("test", "fixtures", "diff", "2018.yaml");
 const w2017 = workplan2017();
 const w2018 = compile(readFileSync(join(ROOT, file), "utf8"), file).workplan!;
 const diff = diffWorkplans(w2017, w2018);
+const plain: DiffFormatOptions = { paint: NO_PAINT, colour: false };
+const golden = (name: string) => join(ROOT, "test", "fixtures", "diff", "golden", name);
 
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
 
+/**
+ * The JSON diff as a golden a person can review, JSON Lines: the head (format, before, after,
+ * summary) on the first line, then a line a change, each detail on a line of its own indented under
+ * its change. Why: the pretty-printed JSON runs to some 1,500 lines, which nobody reads in review.
+ */
+function toJsonLines({ changes, ...head }: { changes: Change[] }): string {
+  const lines = (change: Change, indent: string): string[] => {
+    const { details, ...rest } = change;
+    return details?.length ? [indent + JSON.stringify(rest), ...details.flatMap((d) => lines(d, `${indent}  `))] : [indent + JSON.stringify(change)];
+  };
+  return `${[JSON.stringify(head), ...changes.flatMap((c) => lines(c, ""))].join("\n")}\n`;
+}
+
+/** The JSON diff a golden of `toJsonLines` describes. */
+function fromJsonLines(text: string): object {
+  const [head, ...rest] = text.trimEnd().split("\n");
+  const changes: Change[] = [];
+  const lastAt: Change[] = [];
+  for (const line of rest) {
+    const depth = (line.length - line.trimStart().length) / 2;
+    const change = JSON.parse(line) as Change;
+    if (depth === 0) changes.push(change);
+    else (lastAt[depth - 1]!.details ??= []).push(change);
+    lastAt[depth] = change;
+  }
+  return { ...JSON.parse(head!), changes };
+}
+
 describe("the diff of 2017 → 2018 in every format", () => {
   it("as text, without colour", async () => {
-    const text = formatDiffText(diff, { paint: NO_PAINT, colour: false });
+    const text = await formatDiffText(diff, plain);
     expect(text).not.toMatch(/\x1b\[/);
     expect(text).toContain("Deliverables: 3 carried over unchanged, 3 edited, 1 new, 2 dropped, 1 moved, 1 renamed\n");
     expect(text).toContain("[-Review-]{+Implementation+} [-and assessment -]of the CTWG Strategic Plan");
     expect(text).toContain("(moved from 1.4 to 1.7)");
-    await expect(text).toMatchFileSnapshot("../fixtures/diff/golden/2017-2018.txt");
+    await expect(text).toMatchFileSnapshot(golden("2017-2018.txt"));
   });
 
   it("as Markdown", async () => {
-    const md = formatDiffMarkdown(diff);
+    const md = await formatDiffMarkdown(diff, plain);
     expect(md).toContain("| carried over unchanged | 3 |");
     expect(md).toContain("<del>Review</del><ins>Implementation</ins>");
-    await expect(md).toMatchFileSnapshot("../fixtures/diff/golden/2017-2018.md");
+    await expect(md).toMatchFileSnapshot(golden("2017-2018.md"));
   });
 
   it("as JSON, in the documented shape", async () => {
-    const json = formatDiffJson(diff);
+    const json = await formatDiffJson(diff, plain);
     const parsed = JSON.parse(json);
     expect(Object.keys(parsed)).toEqual(["format", "before", "after", "summary", "changes"]);
     expect(parsed.format).toBe("ctwg-diff/1");
@@ -60,11 +92,14 @@ describe("the diff of 2017 → 2018 in every format", () => {
     };
     (parsed.changes as Change[]).forEach(check);
     expect(parsed.changes).toEqual(JSON.parse(JSON.stringify(diff.changes)));
-    await expect(json).toMatchFileSnapshot("../fixtures/diff/golden/2017-2018.json");
+    // The golden holds the value a line a change, for a reviewer; the output must be exactly what it describes.
+    const lines = toJsonLines(parsed);
+    await expect(lines).toMatchFileSnapshot(golden("2017-2018.jsonl"));
+    expect(json).toBe(`${JSON.stringify(fromJsonLines(lines), null, 2)}\n`);
   });
 
   it("as an HTML redline of the whole plan", async () => {
-    const html = await formatDiffHtml(diff, w2017, w2018, DEFAULT_THRESHOLD);
+    const html = await formatDiffHtml(diff, plain);
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
     expect(html).not.toMatch(/<script/i);
     expect(count(html, /<ins>/g)).toBe(count(html, /<\/ins>/g));
@@ -83,11 +118,11 @@ describe("the diff of 2017 → 2018 in every format", () => {
     expect(html).toContain('<span class="text"><ins>Hold a Policy Dialogue on Countering Violent Extremism Online in Port Moresby in May (tbc)</ins></span>');
     expect(html).toContain("<p>In 2017, APEC Leaders in their declaration condemned terrorism");
     expect(html).toContain('<span class="number">1.5</span> <span class="text">Hold 12th Counter Terrorism Working Group (CTWG) Meeting in Ho Chi Minh City in August</span>');
-    await expect(html).toMatchFileSnapshot("../fixtures/diff/golden/2017-2018.html");
+    await expectHtmlGolden(html, golden("2017-2018.html"));
   });
 
-  it("as Markdown that parses into the tables and lists it means", () => {
-    const tokens = new MarkdownIt({ html: true }).parse(formatDiffMarkdown(diff), {});
+  it("as Markdown that parses into the tables and lists it means", async () => {
+    const tokens = new MarkdownIt({ html: true }).parse(await formatDiffMarkdown(diff, plain), {});
     expect(tokens.filter((t) => t.type === "table_open")).toHaveLength(2);
     expect(tokens.filter((t) => t.type === "html_block").map((t) => t.content.trim())).toEqual([
       "<details><summary><strong>edited</strong> · 1.1 Hold 11th Counter Terrorism Working Group (CTWG) Meeting in Port Moresb…</summary>",

@@ -1,8 +1,9 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_THRESHOLD, diffWorkplans } from "../../src/diff/diff-workplans.js";
-import { formatDiffHtml } from "../../src/diff/format-html.js";
-import { formatDiffMarkdown } from "../../src/diff/format-markdown.js";
+import { NO_PAINT } from "../../src/diagnostics/formatters/formatter.js";
+import { diffWorkplans } from "../../src/diff/diff-workplans.js";
+import { formatDiffHtml } from "../../src/diff/formats/html.js";
+import { formatDiffMarkdown } from "../../src/diff/formats/markdown.js";
 import type { Workplan } from "../../src/model/schema.js";
 import { compile, data2017, toYaml, workplan2017 } from "../support/workplan.js";
 
@@ -41,6 +42,7 @@ function hostileFoldedPlan(): Workplan {
 }
 
 const md = new MarkdownIt({ html: true });
+const plain = { paint: NO_PAINT, colour: false };
 
 /** The tags of every piece of raw HTML the Markdown hands through, by name. */
 function rawTags(markdown: string): string[] {
@@ -63,9 +65,11 @@ function tableShapes(markdown: string): number[][] {
   return shapes;
 }
 
+const diff = diffWorkplans(workplan2017(), hostilePlan());
+const markdown = await formatDiffMarkdown(diff, plain);
+const folded = await formatDiffMarkdown(diffWorkplans(workplan2017(), hostileFoldedPlan()), plain);
+
 describe("the Markdown diff of a plan with hostile text", () => {
-  const diff = diffWorkplans(workplan2017(), hostilePlan());
-  const markdown = formatDiffMarkdown(diff);
 
   it("changes what the test means to change", () => {
     expect(diff.changes.map((c) => `${c.kind} ${c.section}`)).toEqual(["changed steps", "changed deliverables", "added deliverables"]);
@@ -105,13 +109,11 @@ describe("the Markdown diff of a plan with hostile text", () => {
   // A change with more than four detail lines is folded into `<details><summary>TITLE</summary>`,
   // an HTML block where Markdown's backslash escapes do not apply, so the title is escaped as HTML.
   it("hands through no raw HTML in the title of a folded change either", () => {
-    const folded = formatDiffMarkdown(diffWorkplans(workplan2017(), hostileFoldedPlan()));
     expect(folded).toContain("<details><summary>");
     for (const tag of rawTags(folded)) expect(OWN_TAGS).toContain(tag);
   });
 
   it("folds the hostile title as the test intends (so the test above tests the summary)", () => {
-    const folded = formatDiffMarkdown(diffWorkplans(workplan2017(), hostileFoldedPlan()));
     expect(folded).toMatch(/<details><summary><strong>edited<\/strong> · 1\.1 Hold .*&lt;img/);
     expect(tableShapes(folded).flat().every((n) => n === 2)).toBe(true);
   });
@@ -121,7 +123,7 @@ describe("the HTML redline of a plan with hostile text", () => {
   const before = workplan2017();
   for (const [name, after] of [["changed and new items", hostilePlan()], ["a folded item", hostileFoldedPlan()]] as const) {
     it(`escapes it: ${name}`, async () => {
-      const html = await formatDiffHtml(diffWorkplans(before, after), before, after, DEFAULT_THRESHOLD);
+      const html = await formatDiffHtml(diffWorkplans(before, after), plain);
       expect(html).not.toMatch(/<script/i);
       expect(html).not.toMatch(/<img/i);
       expect(html).not.toMatch(/<[^>]*onerror/i);

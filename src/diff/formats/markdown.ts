@@ -1,6 +1,7 @@
-import { escapeInline } from "../render/markdown-escape.js";
-import type { Change, WorkplanDiff } from "./change.js";
-import { withContext } from "./edits-context.js";
+import { escapeInline } from "../../render/markdown-escape.js";
+import type { Change } from "../change.js";
+import { withContext } from "../edits-context.js";
+import type { DiffFormatter } from "./formatter.js";
 
 const KIND_NAMES: Record<Change["kind"], string> = { added: "new", removed: "dropped", changed: "edited", moved: "moved", renamed: "renamed" };
 /** Details longer than this many lines fold into <details>, so a pull-request comment stays scannable. */
@@ -11,7 +12,7 @@ const FOLD_AFTER_LINES = 4;
  * then each change with its words struck and inserted; long ones folded in <details>. All text from
  * the plans is escaped, so a plan cannot inject markup into the comment.
  */
-export function formatDiffMarkdown(diff: WorkplanDiff): string {
+export const formatDiffMarkdown: DiffFormatter = (diff) => {
   const e = escapeInline;
   const out: string[] = [`### Workplan changes: ${e(diff.before.label)} → ${e(diff.after.label)}`, ""];
   if (diff.changes.length === 0) return `${out.join("\n")}No differences.\n`;
@@ -39,7 +40,7 @@ export function formatDiffMarkdown(diff: WorkplanDiff): string {
     }
   }
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
-}
+};
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -1,6 +1,6 @@
-import type { Paint } from "../diagnostics/formatters/formatter.js";
-import type { Change, Section, WorkplanDiff } from "./change.js";
-import { withContext } from "./edits-context.js";
+import type { Change, Section, WorkplanDiff } from "../change.js";
+import { withContext } from "../edits-context.js";
+import type { DiffFormatter } from "./formatter.js";
 
 const SECTION_TITLES: Record<Section, string> = {
   cover: "Cover",
@@ -13,19 +13,12 @@ const SECTION_TITLES: Record<Section, string> = {
 
 const MARKS: Record<Change["kind"], string> = { added: "+", removed: "-", changed: "~", moved: "↕", renamed: "→" };
 
-/** Options for the terminal format: colours, and whether to mark edits with brackets (no colour). */
-export interface TextFormatOptions {
-  paint: Paint;
-  /** Strike and underline instead of `[-…-]{+…+}` (a colour terminal). */
-  colour: boolean;
-}
-
 /**
  * The diff for a terminal: a summary, then the changes by section, each changed text as a word
  * diff with some context. Without colour, deletions read `[-…-]` and insertions `{+…+}`, as in
  * `git diff --word-diff`.
  */
-export function formatDiffText(diff: WorkplanDiff, { paint, colour }: TextFormatOptions): string {
+export const formatDiffText: DiffFormatter = (diff, { paint, colour }) => {
   const lines: string[] = [paint.bold(`--- ${diff.before.label}`), paint.bold(`+++ ${diff.after.label}`), ""];
   if (diff.changes.length === 0) return `${lines.join("\n")}No differences.\n`;
   lines.push(summaryLine(diff), "");
@@ -58,7 +51,7 @@ export function formatDiffText(diff: WorkplanDiff, { paint, colour }: TextFormat
     lines.push(...describe(change, "  "));
   }
   return `${lines.join("\n")}\n`;
-}
+};
 
 /** "Deliverables: 3 carried over, 3 edited, 1 new, 2 dropped, 1 moved, 1 renamed". */
 export function summaryLine(diff: WorkplanDiff): string {
