@@ -13,7 +13,7 @@ const bundle = await rolldown({
   input: {
     ctwg: new URL("../dist/cli/program.js", import.meta.url).pathname,
     // A worker thread starts from a file of its own; multi-file lint spreads over the cores with it.
-    "lint-worker": new URL("../dist/lint/lint-worker.js", import.meta.url).pathname,
+    "lint-worker": new URL("../dist/api/lint-worker.js", import.meta.url).pathname,
   },
   platform: "node",
   external,

@@ -1,7 +1,7 @@
 import { formatDateSpec, parseDateSpec, type DateSpec } from "../model/date-spec.js";
 import type { Event, Workplan } from "../model/schema.js";
 import { ordinal } from "../model/ordinal.js";
-import { buildView, plainText, type BlockView, type ListItemView } from "../render/view.js";
+import { buildView, plainText, type BlockView, type ListItemView, type WorkplanView } from "../render/view.js";
 
 /** One dated item of a workplan, as a calendar shows it: all day, from `start` up to (not including) `end`. */
 export interface CalendarEvent {
@@ -27,10 +27,10 @@ export interface CalendarEvent {
 /**
  * The calendar of a valid workplan: one event for each deliverable whose event has a date, in plan
  * order. Deliverables without an event, or whose date is not a real day, month or range (a draft's
- * TBD), have nothing to put in a calendar and are left out.
+ * TBD), have nothing to put in a calendar and are left out. `view` is the plan's view when the
+ * caller has built it already.
  */
-export function planCalendar(workplan: Workplan): CalendarEvent[] {
-  const view = buildView(workplan);
+export function planCalendar(workplan: Workplan, view: WorkplanView = buildView(workplan)): CalendarEvent[] {
   return workplan.deliverables.flatMap((deliverable, index) => {
     const { event } = deliverable;
     const spec = event?.date === undefined ? undefined : parseDateSpec(event.date);

@@ -1,30 +1,12 @@
-import { readdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { GLOSSARY_FILE } from "../load/lint-settings.js";
-import { listWorkplans, resolveInput, WORKPLANS_DIR } from "../load/resolve-inputs.js";
+import { workplanFiles } from "../index.js";
 import { UsageError } from "./usage-error.js";
 
 /**
  * The files a command works on: each year or file given, every workplan in each folder given, or,
- * with no arguments, every `YEAR.yaml` in `workplans/`.
+ * with no arguments, every `YEAR.yaml` in `workplans/`. None is a usage error.
  */
 export async function inputFiles(args: readonly string[], cwd: string): Promise<string[]> {
-  if (args.length === 0) {
-    const files = await listWorkplans(cwd);
-    if (files.length === 0) throw new UsageError(`no workplans found: ${WORKPLANS_DIR}/ holds no YEAR.yaml file here; give a year or a path`);
-    return files;
-  }
-  const files: string[] = [];
-  for (const arg of args) {
-    const { file } = resolveInput(arg);
-    const stats = await stat(resolve(cwd, file)).catch(() => undefined);
-    if (!stats?.isDirectory()) {
-      files.push(file); // a missing or unreadable file is reported as a diagnostic by the reader
-      continue;
-    }
-    const names = (await readdir(resolve(cwd, file))).filter((name) => /\.ya?ml$/.test(name) && name !== GLOSSARY_FILE).sort();
-    if (names.length === 0) throw new UsageError(`${file} holds no workplan: no .yaml file in it`);
-    files.push(...names.map((name) => join(file, name)));
-  }
-  return files;
+  const found = await workplanFiles(args, cwd);
+  if (found.problem !== undefined) throw new UsageError(found.problem);
+  return found.files;
 }

@@ -1,4 +1,4 @@
-import { loadLintSettings, type LintSettings } from "../load/lint-settings.js";
+import { loadSettings, type LintSettings } from "../index.js";
 import { paintFor, type Io } from "./io.js";
 import { formatReports } from "./report.js";
 
@@ -7,7 +7,7 @@ import { formatReports } from "./report.js";
  * they have errors: linting with a half-read configuration would report the wrong things.
  */
 export async function settingsFor(io: Io, color: boolean, configFile?: string): Promise<LintSettings | undefined> {
-  const settings = await loadLintSettings(io.cwd, configFile);
+  const settings = await loadSettings(io.cwd, configFile);
   if (settings.diagnostics.length === 0) return settings;
   const files = [...new Set(settings.diagnostics.map((d) => d.file))];
   const reports = files.map((file) => ({

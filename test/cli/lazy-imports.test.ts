@@ -35,6 +35,12 @@ describe("a command loads only what it uses", () => {
     for (const name of ["pdfkit", "fontkit"]) expect(loaded).not.toContain(name);
   });
 
+  it("a diff in the terminal loads no renderer; its HTML redline does", () => {
+    const sides = ["diff", "2017", "test/fixtures/diff/2018.yaml"];
+    for (const name of ["handlebars", "pdfkit", "fontkit"]) expect(packagesLoaded([...sides, "--format", "text"])).not.toContain(name);
+    expect(packagesLoaded([...sides, "--format", "html"])).toContain("handlebars");
+  });
+
   it("a PDF build does load pdfkit (so the two tests above can tell)", () => {
     expect(packagesLoaded(["build", "2017", "--format", "pdf", "--out", join(work, "out")])).toContain("pdfkit");
   });

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PARALLEL_FROM } from "../../src/lint/lint-files.js";
+import { PARALLEL_FROM } from "../../src/api/lint-files.js";
 import { runCli } from "../support/cli.js";
 import { ROOT } from "../support/workplan.js";
 

@@ -1,17 +1,12 @@
 import type { Command } from "commander";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { build } from "../../index.js";
-import { FORMAT_IDS, type FormatId } from "../../render/format.js";
+import { build, FORMAT_IDS, SETTINGS_FILES, type FormatId } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { watchFiles } from "../watch-files.js";
-import { join } from "node:path";
-import { CONFIG_FILE } from "../../lint/config.js";
-import { GLOSSARY_FILE } from "../../load/lint-settings.js";
-import { WORKPLANS_DIR } from "../../load/resolve-inputs.js";
 import { UsageError } from "../usage-error.js";
 import { shownPath, sourceDateEpoch } from "../shared-options.js";
 
@@ -74,7 +69,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
       let failed = false;
       for (const file of files) if (!(await buildOne(file, options.watch === true))) failed = true;
       if (options.watch) {
-        const shared = [join(WORKPLANS_DIR, GLOSSARY_FILE), CONFIG_FILE];
+        const shared = SETTINGS_FILES;
         io.stdout.write(`${stdoutPaint.dim(`watching ${files.join(", ")}; Ctrl-C stops`)}\n`);
         await watchFiles([...files, ...shared], io.cwd, async (changed) => {
           // A changed glossary or configuration is read again and every plan rebuilt with it.

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { calendar } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
@@ -28,8 +29,6 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
         "Examples:\n  ctwg calendar 2017             writes out/2017/2017_som1_sce-cow_002.ics\n  ctwg calendar 2017 --stdout > ctwg-2017.ics",
     )
     .action(async (args: string[], flags: CalendarFlags) => {
-      // Loaded here, not above: only this command needs the iCalendar writer.
-      const { calendar } = await import("../../calendar/calendar-file.js");
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
       const files = await inputFiles(args, io.cwd);
       if (flags.stdout && files.length !== 1) throw new UsageError("--stdout prints the calendar of one workplan: ctwg calendar 2017 --stdout");

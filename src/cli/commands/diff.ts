@@ -1,8 +1,6 @@
 import type { Command } from "commander";
-import { resolve } from "node:path";
-import { writeFileAtomic } from "../../emit/write-artifacts.js";
-import { compileWorkplan } from "../../index.js";
-import type { Workplan } from "../../model/schema.js";
+import { NO_PAINT } from "../../diagnostics/formatters/formatter.js";
+import { diff, DIFF_FORMAT_IDS, formatDiff, writeReport, type DiffFormatId } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
@@ -16,8 +14,6 @@ interface DiffOptions {
   output?: string;
 }
 
-const FORMATS = ["text", "md", "html", "json"] as const;
-
 /** `ctwg diff A [B]`: what changed between two workplans, as a document, not as lines of YAML. */
 export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
   program
@@ -27,7 +23,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
     .argument("[after]", "the same forms; with --base, leave it out")
     .argument("[git...]", "(the rest of git's external-diff arguments; see the README)")
     .option("--base <revision>", "compare BEFORE as it is in this git revision with BEFORE as it is now")
-    .option("-f, --format <format>", `${FORMATS.join(", ")} (default: text)`)
+    .option("-f, --format <format>", `${DIFF_FORMAT_IDS.join(", ")} (default: text)`)
     .option("--threshold <0-1>", "how alike two items without a common id must be to count as one item changed", "0.5")
     .option("--exit-code", "exit 1 when the two differ, 0 when they are the same (like git diff --exit-code)")
     .option("-o, --output <file>", "write the diff to a file instead of standard output")
@@ -37,7 +33,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
     )
     .action(async (beforeSpec: string, afterSpec: string | undefined, git: string[], options: DiffOptions) => {
       const format = options.format ?? "text";
-      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(", ")}`);
+      if (!isDiffFormat(format)) throw new UsageError(`unknown format "${format}"; expected one of ${DIFF_FORMAT_IDS.join(", ")}`);
       const threshold = Number(options.threshold);
       if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold takes a number from 0 to 1, not "${options.threshold}"`);
       const [before, after, gitPath] = sidesOf(beforeSpec, afterSpec, git, options.base);
@@ -48,44 +44,22 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
         return setExit(options.exitCode ? EXIT.problems : EXIT.ok);
       }
 
-      const { readDiffSide } = await import("../../load/diff-side.js");
-      const sides = await Promise.all([before, after].map((spec) => readDiffSide(spec, io.cwd)));
       // Under git, the sides are temporary files; name them after the path in the repository.
-      const labelOf = (label: string, i: number) => (gitPath === undefined ? label : `${i === 0 ? "a" : "b"}/${gitPath}`);
-      const compiled = sides.map((side, i) => {
-        if (!side.value) return undefined;
-        const label = labelOf(side.value.label, i);
-        return { label, text: side.value.text, ...compileWorkplan(side.value.text, label) };
-      });
-      const failures = sides.flatMap((side, i) => [...side.diagnostics, ...(compiled[i]?.diagnostics.filter((d) => d.severity === "error") ?? [])]);
-      if (failures.length > 0 || compiled.some((c) => !c?.workplan)) {
-        const reports = compiled.map((c, i) => ({
-          file: c?.label ?? [before, after][i]!,
-          text: c?.text,
-          workplan: undefined,
-          diagnostics: [...sides[i]!.diagnostics, ...(c?.diagnostics.filter((d) => d.severity === "error") ?? [])],
-        }));
-        io.stderr.write(formatReports(reports, "pretty", paintFor(io, "stderr", program.opts().color)));
+      const labels = gitPath === undefined ? {} : { labels: [`a/${gitPath}`, `b/${gitPath}`] as const };
+      const report = await diff(before, after, { cwd: io.cwd, threshold, ...labels });
+      if (!report.diff) {
+        const errors = report.sides.map((side) => ({ ...side, diagnostics: side.diagnostics.filter((d) => d.severity === "error") }));
+        io.stderr.write(formatReports(errors, "pretty", paintFor(io, "stderr", program.opts().color)));
         io.stderr.write("ctwg: cannot compare: fix the errors above first\n");
         return setExit(EXIT.failure);
       }
-      const [a, b] = compiled as { label: string; workplan: Workplan }[];
-      const { diffWorkplans } = await import("../../diff/diff-workplans.js");
-      const diff = diffWorkplans(a!.workplan, b!.workplan, { threshold, beforeLabel: a!.label, afterLabel: b!.label });
 
       const toFile = options.output !== undefined;
-      let text: string;
-      if (format === "json") text = (await import("../../diff/format-json.js")).formatDiffJson(diff);
-      else if (format === "md") text = (await import("../../diff/format-markdown.js")).formatDiffMarkdown(diff);
-      else if (format === "html") text = await (await import("../../diff/format-html.js")).formatDiffHtml(diff, a!.workplan, b!.workplan, threshold);
-      else {
-        const paint = paintFor(io, "stdout", program.opts().color && !toFile);
-        const colour = paint !== paintFor(io, "stdout", false);
-        text = (await import("../../diff/format-text.js")).formatDiffText(diff, { paint, colour });
-      }
-      if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), text);
+      const paint = format === "text" ? paintFor(io, "stdout", program.opts().color && !toFile) : NO_PAINT;
+      const text = await formatDiff(report.diff, format, { paint, colour: paint !== NO_PAINT });
+      if (toFile) await writeReport(options.output!, text, { cwd: io.cwd });
       else io.stdout.write(text);
-      setExit(options.exitCode && diff.changes.length > 0 ? EXIT.problems : EXIT.ok);
+      setExit(options.exitCode && report.diff.changes.length > 0 ? EXIT.problems : EXIT.ok);
     });
 }
 
@@ -104,3 +78,5 @@ function sidesOf(before: string, after: string | undefined, rest: readonly strin
   if (after === undefined) throw new UsageError("diff takes two workplans, e.g. ctwg diff 2016 2017, or one with --base: ctwg diff 2017 --base main");
   return [before, after];
 }
+
+const isDiffFormat = (format: string): format is DiffFormatId => (DIFF_FORMAT_IDS as readonly string[]).includes(format);

@@ -1,13 +1,8 @@
 import type { Command } from "commander";
 import { appendFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { FORMATTERS } from "../../diagnostics/formatters/index.js";
-import { writeFileAtomic } from "../../emit/write-artifacts.js";
-import { compileWorkplan, lint, type FileReport, type LintReport } from "../../index.js";
-import { applyEdits } from "../../lint/fix.js";
-import { RULES } from "../../lint/rules/index.js";
-import type { LintSettings } from "../../load/lint-settings.js";
+import { fix, LINT_RULES, lintFiles, writeReport, type FileReport, type LintSettings } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
@@ -25,7 +20,7 @@ interface LintOptions {
   config?: string;
 }
 
-const RULE_LIST = RULES.map((rule) => `  ${rule.id.padEnd(22)} ${rule.severity.padEnd(8)} ${rule.description}`).join("\n");
+const RULE_LIST = LINT_RULES.map((rule) => `  ${rule.id.padEnd(22)} ${rule.severity.padEnd(8)} ${rule.description}`).join("\n");
 
 /** `ctwg lint [inputs...]`: check workplans and print what is wrong, where, and how to fix it. */
 export function registerLint(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
@@ -54,22 +49,14 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
       if (!settings) return setExit(EXIT.failure);
 
       const files = await inputFiles(args, io.cwd);
-      // --fix needs each file's parsed YAML, so it lints in this thread; otherwise many files share the cores.
-      let reports: FileReport[];
-      if (options.fix) {
-        const fixable: LintReport[] = [];
-        for (const file of files) fixable.push(await lint(file, { cwd: io.cwd, settings, withFixes: true }));
-        reports = await applyFixes(fixable, io, settings, program.opts().color);
-      } else {
-        const { lintFiles } = await import("../../lint/lint-files.js");
-        reports = await lintFiles(files, { cwd: io.cwd, settings, ...(options.config ? { configFile: options.config } : {}) });
-      }
+      const reports = options.fix
+        ? await fixFiles(files, io, settings, program.opts().color)
+        : await lintFiles(files, { cwd: io.cwd, settings, ...(options.config ? { configFile: options.config } : {}) });
 
       const paint = options.output ? paintFor(io, "stdout", false) : paintFor(io, "stdout", program.opts().color);
-      const rules = RULES.map(({ id, severity, description, help }) => ({ id, severity, description, help }));
-      let text = formatReports(reports, format, paint, { rules, toolVersion: VERSION });
+      let text = formatReports(reports, format, paint, { rules: LINT_RULES, toolVersion: VERSION });
       if (format === "pretty") text += summarize(reports, paint);
-      if (options.output) await writeFileAtomic(resolve(io.cwd, options.output), text);
+      if (options.output) await writeReport(options.output, text, { cwd: io.cwd });
       else io.stdout.write(text);
 
       const all = reports.flatMap((r) => r.diagnostics);
@@ -88,30 +75,19 @@ function exitCode(diagnostics: readonly Diagnostic[], failOn: string, maxWarning
   return EXIT.ok;
 }
 
-/**
- * Applies each file's fixes, writes the file atomically when the result still compiles, and lints it
- * again so the report shows what is left. A fix that would break the file is not written.
- */
-async function applyFixes(
-  reports: LintReport[],
-  io: Io,
-  settings: LintSettings,
-  color: boolean,
-): Promise<LintReport[]> {
+/** Fixes each file in turn, saying on stderr what was fixed; the reports say what is left. */
+async function fixFiles(files: readonly string[], io: Io, settings: LintSettings, color: boolean): Promise<FileReport[]> {
   const paint = paintFor(io, "stderr", color);
-  return Promise.all(
-    reports.map(async (report) => {
-      if (report.fixes.length === 0 || report.text === undefined) return report;
-      const { text, applied } = applyEdits(report.text, report.fixes.flat());
-      const compiled = compileWorkplan(text, report.file);
-      if (!compiled.workplan || compiled.diagnostics.some((d) => d.severity === "error")) {
-        io.stderr.write(`${paint.warning("!")} ${report.file}: fixes not applied, the result would not be a valid workplan (this is a bug)\n`);
-        return report;
-      }
-      await writeFileAtomic(resolve(io.cwd, report.file), text);
-      const fixed = report.fixes.length;
-      io.stderr.write(`${paint.bold("✓")} ${report.file}: fixed ${fixed} problem${fixed === 1 ? "" : "s"} (${applied} edit${applied === 1 ? "" : "s"})\n`);
-      return lint(report.file, { cwd: io.cwd, settings });
-    }),
-  );
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const report = await fix(file, { cwd: io.cwd, settings });
+    if (report.outcome === "refused") {
+      io.stderr.write(`${paint.warning("!")} ${report.file}: fixes not applied, the result would not be a valid workplan (this is a bug)\n`);
+    } else if (report.outcome === "fixed") {
+      const { fixed, edits } = report;
+      io.stderr.write(`${paint.bold("✓")} ${report.file}: fixed ${fixed} problem${fixed === 1 ? "" : "s"} (${edits} edit${edits === 1 ? "" : "s"})\n`);
+    }
+    reports.push(report);
+  }
+  return reports;
 }

@@ -1,10 +1,6 @@
 import type { Command } from "commander";
-import { build } from "../../index.js";
-import { join } from "node:path";
 import { NO_PAINT } from "../../diagnostics/formatters/formatter.js";
-import { CONFIG_FILE } from "../../lint/config.js";
-import { GLOSSARY_FILE, loadLintSettings } from "../../load/lint-settings.js";
-import { WORKPLANS_DIR } from "../../load/resolve-inputs.js";
+import { build, loadSettings, SETTINGS_FILES } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
@@ -36,7 +32,7 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
       const { startPreviewServer } = await import("../../preview/preview-server.js");
       const render = async (): Promise<{ page: string; ok: boolean; broken?: string }> => {
         // The glossary and configuration are read again each time: they may be what was just saved.
-        const settings = await loadLintSettings(io.cwd);
+        const settings = await loadSettings(io.cwd);
         const settingsErrors = settings.diagnostics.filter((d) => d.severity === "error");
         if (settingsErrors.length > 0) {
           const reports = [...new Set(settingsErrors.map((d) => d.file))].map((f) => ({
@@ -59,7 +55,7 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
       try {
         io.stdout.write(`${paint.bold("Previewing")} ${file} at ${server.url}  ${paint.dim("(Ctrl-C stops)")}\n`);
         if (!first.ok) io.stdout.write(`${paint.warning("!")} ${first.broken} has errors; the page shows them\n`);
-        const watched = [file!, join(WORKPLANS_DIR, GLOSSARY_FILE), CONFIG_FILE];
+        const watched = [file!, ...SETTINGS_FILES];
         const update = async () => {
           const next = await render();
           server.update(next.page);

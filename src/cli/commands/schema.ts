@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { workplanJsonSchema } from "../../model/json-schema.js";
+import { workplanSchema } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 
@@ -9,8 +9,8 @@ export function registerSchema(program: Command, io: Io, setExit: (code: ExitCod
     .command("schema")
     .description("print the JSON Schema of the workplan file format (for editors)")
     .addHelpText("after", "\nExample:\n  ctwg schema > workplans/workplan.schema.json")
-    .action(() => {
-      io.stdout.write(workplanJsonSchema());
+    .action(async () => {
+      io.stdout.write(await workplanSchema());
       setExit(EXIT.ok);
     });
 }

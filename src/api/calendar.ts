@@ -1,14 +1,11 @@
 import { resolve } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { writeArtifacts, type Artifact } from "../emit/write-artifacts.js";
-import { check, type FileReport } from "../index.js";
+import { writeArtifacts } from "../emit/write-artifacts.js";
 import { DEFAULT_CONFIG } from "../lint/config.js";
+import type { Artifact } from "../model/artifact.js";
 import { EMPTY_GLOSSARY } from "../model/glossary.js";
-import { lintWorkplan } from "../lint/lint-workplan.js";
-import { uniqueIds } from "../lint/rules/unique-ids.js";
-import { buildView } from "../render/view.js";
-import { formatIcs } from "./format-ics.js";
-import { planCalendar, type CalendarEvent } from "./plan-calendar.js";
+import type { CalendarEvent } from "../calendar/plan-calendar.js";
+import { check, isValid, type FileReport } from "./check.js";
 
 /** Where `calendar` reads and writes, and the stamp it uses. */
 export interface CalendarOptions {
@@ -39,14 +36,22 @@ export async function calendar(file: string, options: CalendarOptions = {}): Pro
   const cwd = options.cwd ?? process.cwd();
   const report = await check(file, { cwd });
   const none = { events: [], artifact: undefined, written: [], unchanged: [] };
-  if (!report.workplan || !report.source || hasErrors(report.diagnostics)) return { ...report, ...none };
+  if (!isValid(report)) return { ...report, ...none };
   const { workplan, source } = report;
+  // Loaded here: only this use case needs the iCalendar writer.
+  const [{ lintWorkplan }, { uniqueIds }, { buildView }, { planCalendar }, { formatIcs }] = await Promise.all([
+    import("../lint/lint-workplan.js"),
+    import("../lint/rules/unique-ids.js"),
+    import("../render/view.js"),
+    import("../calendar/plan-calendar.js"),
+    import("../calendar/format-ics.js"),
+  ]);
   const ids = lintWorkplan({ source, workplan, previous: undefined, glossary: EMPTY_GLOSSARY, config: DEFAULT_CONFIG, rules: [uniqueIds] });
-  const diagnostics = [...report.diagnostics, ...ids.diagnostics.filter((d) => d.ruleId === uniqueIds.id)];
+  const diagnostics = [...report.diagnostics, ...ids.diagnostics.filter((d) => d.ruleId === uniqueIds.meta.id)];
   if (hasErrors(diagnostics)) return { ...report, diagnostics, ...none };
 
   const view = buildView(workplan);
-  const events = planCalendar(workplan);
+  const events = planCalendar(workplan, view);
   const stamp = options.timestamp ?? new Date(`${view.cover.meeting.firstDay}T00:00:00Z`);
   const text = formatIcs(events, { name: `${workplan.forum} workplan ${workplan.year}`, stamp });
   const artifact: Artifact = { path: `${workplan.year}/${view.fileStem}.ics`, bytes: new TextEncoder().encode(text) };

@@ -1,0 +1,28 @@
+import { parentPort, workerData } from "node:worker_threads";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { loadLintSettings } from "../load/lint-settings.js";
+import { lint } from "./lint.js";
+
+/** What the parent sends: the files of this worker's share, and where to read them from. */
+export interface LintWorkerJob {
+  files: string[];
+  cwd: string;
+  configFile: string | undefined;
+}
+
+/** A file's result as it crosses back to the parent: only what formatting needs (no parsed YAML). */
+export interface LintWorkerResult {
+  file: string;
+  text: string | undefined;
+  diagnostics: Diagnostic[];
+}
+
+// A worker lints its share of the files one after another and sends the results back at once.
+const job = workerData as LintWorkerJob;
+const settings = await loadLintSettings(job.cwd, job.configFile);
+const results: LintWorkerResult[] = [];
+for (const file of job.files) {
+  const report = await lint(file, { cwd: job.cwd, settings });
+  results.push({ file: report.file, text: report.text, diagnostics: report.diagnostics });
+}
+parentPort!.postMessage(results);

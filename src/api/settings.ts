@@ -1,0 +1,17 @@
+import { join } from "node:path";
+import { CONFIG_FILE } from "../lint/config.js";
+import { RULES } from "../lint/rules/index.js";
+import type { RuleMeta } from "../diagnostics/rule-meta.js";
+import { GLOSSARY_FILE } from "../load/lint-settings.js";
+import { WORKPLANS_DIR } from "../load/resolve-inputs.js";
+
+export { loadLintSettings as loadSettings, type LintSettings } from "../load/lint-settings.js";
+
+/** What every lint rule says about itself, in the order they run: for help texts and report formats. */
+export const LINT_RULES: readonly RuleMeta[] = RULES.map((rule) => rule.meta);
+
+/**
+ * The files besides the plans that change what a command reports: the glossary and the lint
+ * configuration. A command that watches plans watches these too, and reads them again when they change.
+ */
+export const SETTINGS_FILES: readonly string[] = [join(WORKPLANS_DIR, GLOSSARY_FILE), CONFIG_FILE];
