@@ -1,61 +1,21 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { EXIT } from "../../src/cli/exit-codes.js";
-import { runCli, tempProject, type RunResult } from "../support/cli.js";
-import { replaceOnce } from "../support/workplan.js";
+import { runCli } from "../support/cli.js";
+import { FOLLOW, previewHarness } from "../support/preview.js";
 
 const STEM = "2017_som1_sce-cow_002";
 const OLD_TEXT = "Hold 9th Counter Terrorism Working Group (CTWG) Meeting in Nha Trang, Viet Nam 21-22 February";
 const NEW_TEXT = "Hold 9th Counter Terrorism Working Group (CTWG) Meeting in Nha Trang, Viet Nam 20-22 February";
-/** How long a rebuild may take to follow a save: fs.watch can be late on a busy machine. */
-const FOLLOW = { timeout: 10_000, interval: 25 };
+const harness = previewHarness();
 
-let cwd: string;
-let cleanup: () => void;
-let watching: Watching | undefined;
-beforeEach(() => ({ cwd, cleanup } = tempProject()));
-afterEach(async () => {
-  // A failed test must not leave the watcher running.
-  await watching?.stop();
-  watching = undefined;
-  cleanup();
-});
+/** `ctwg build <args> --watch` in the test's project, until it says it is watching. */
+const startWatch = (args: string[]) => harness.start(["build", ...args, "--watch"], /^watching workplans\/2017\.yaml; Ctrl-C stops$/m);
 
-interface Watching {
-  output: { stdout: string; stderr: string };
-  /** Aborts the command's signal; what the command returned. */
-  stop(): Promise<RunResult>;
-}
+const outFile = (ext: string) => join(harness.cwd, "out", "2017", `${STEM}.${ext}`);
 
-/** `ctwg build <args> --watch` in-process, until it says it is watching. */
-async function startWatch(args: string[]): Promise<Watching> {
-  const controller = new AbortController();
-  const output = { stdout: "", stderr: "" };
-  const done = runCli(["build", ...args, "--watch"], cwd, {}, false, controller.signal, (stream, text) => {
-    output[stream] += text;
-  });
-  let finished: RunResult | undefined;
-  void done.then((result) => (finished = result));
-  await vi.waitFor(() => {
-    if (finished) throw new Error(`the command ended with ${finished.code} before watching: ${JSON.stringify(output)}`);
-    expect(output.stdout).toContain("watching workplans/2017.yaml; Ctrl-C stops\n");
-  }, FOLLOW);
-  return {
-    output,
-    stop: () => {
-      controller.abort();
-      return done;
-    },
-  };
-}
-
-const outFile = (ext: string) => join(cwd, "out", "2017", `${STEM}.${ext}`);
-
-function editWorkplan(from: string, to: string): void {
-  const file = join(cwd, "workplans", "2017.yaml");
-  writeFileSync(file, replaceOnce(readFileSync(file, "utf8"), from, to));
-}
+const editWorkplan = (from: string, to: string) => harness.edit("workplans/2017.yaml", from, to);
 
 /** The lines one build prints on stdout while watching, in order. */
 const STEPS = [/^✓ \d+ ms Checked$/, /^✓ \d+ ms Markdown$/, /^✓ \d+ ms HTML$/];
@@ -73,7 +33,7 @@ function expectInOrder(text: string, patterns: RegExp[]): void {
 
 describe("ctwg build --watch", () => {
   it("builds, rebuilds on every save printing each step, keeps the last good outputs on errors, and stops on the signal", async () => {
-    watching = await startWatch(["2017", "--format", "md,html"]);
+    const watching = await startWatch(["2017", "--format", "md,html"]);
     const { output } = watching;
 
     // The first build: every step with its time, then what it wrote, then that it watches.
@@ -111,7 +71,7 @@ describe("ctwg build --watch", () => {
     mark = output.stdout.length;
     let errorMark = output.stderr.length;
     editWorkplan("year: 2017", "year 2017");
-    await vi.waitFor(() => expect(output.stderr.slice(errorMark)).toContain("✖ workplans/2017.yaml: not built, fix the errors above; the last good outputs stay\n"), FOLLOW);
+    await watching.printed("✖ workplans/2017.yaml: not built, fix the errors above; the last good outputs stay\n", { stream: "stderr", from: errorMark });
     const errors = output.stderr.slice(errorMark);
     expect(errors).toContain("error: implicit keys need to be on a single line [yaml/syntax]\n");
     expect(errors).toContain("--> workplans/2017.yaml:6:1\n");
@@ -125,7 +85,7 @@ describe("ctwg build --watch", () => {
     mark = output.stdout.length;
     errorMark = output.stderr.length;
     editWorkplan("year 2017", "year: 2017");
-    await vi.waitFor(() => expect(output.stdout.slice(mark)).toContain("= unchanged out/2017/2017_som1_sce-cow_002.html\n"), FOLLOW);
+    await watching.printed("= unchanged out/2017/2017_som1_sce-cow_002.html\n", { from: mark });
     expectInOrder(output.stdout.slice(mark), [
       /^workplans\/2017\.yaml changed$/,
       ...STEPS,
@@ -136,38 +96,35 @@ describe("ctwg build --watch", () => {
     expect(readFileSync(outFile("md")).equals(good.md)).toBe(true);
 
     const result = await watching.stop();
-    watching = undefined;
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(output.stdout);
   }, 60_000);
 
   it("stops at once when the signal aborts while nothing changes", async () => {
-    watching = await startWatch(["2017", "--format", "md"]);
+    const watching = await startWatch(["2017", "--format", "md"]);
     const started = Date.now();
     const result = await watching.stop();
-    watching = undefined;
     expect(result.code).toBe(0);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("starts watching even when the first build fails, and builds once the plan is fixed", async () => {
     editWorkplan("year: 2017", "year 2017");
-    watching = await startWatch(["2017", "--format", "md"]);
+    const watching = await startWatch(["2017", "--format", "md"]);
     const { output } = watching;
     expect(output.stderr).toContain("[yaml/syntax]");
     expect(output.stderr).toContain("✖ workplans/2017.yaml: not built, fix the errors above; the last good outputs stay\n");
     expect(existsSync(outFile("md"))).toBe(false);
 
     editWorkplan("year 2017", "year: 2017");
-    await vi.waitFor(() => expect(output.stdout).toContain("✓ wrote out/2017/2017_som1_sce-cow_002.md\n"), FOLLOW);
+    await watching.printed("✓ wrote out/2017/2017_som1_sce-cow_002.md\n");
     expect(readFileSync(outFile("md"), "utf8")).toContain(OLD_TEXT);
     const result = await watching.stop();
-    watching = undefined;
     expect(result.code).toBe(0);
   }, 30_000);
 
   it("needs a signal to stop it: without one it is a usage error", async () => {
-    const result = await runCli(["build", "2017", "--format", "md", "--watch"], cwd);
+    const result = await runCli(["build", "2017", "--format", "md", "--watch"], harness.cwd);
     expect(result.code).toBe(EXIT.failure);
     expect(result.stderr).toContain("ctwg: --watch needs a terminal to stop it from\n");
   });

@@ -1,72 +1,28 @@
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
 import { diagnosticsPage, withReloadScript } from "../../src/preview/preview-page.js";
 import { startPreviewServer, type PreviewServer } from "../../src/preview/preview-server.js";
+import { previewHarness } from "../support/preview.js";
 import { ROOT } from "../support/workplan.js";
 
 const PAGE = "<!DOCTYPE html><title>first</title><h1>first</h1>";
 
-const servers: PreviewServer[] = [];
-const streams: EventStream[] = [];
-afterEach(async () => {
-  for (const stream of streams.splice(0)) stream.cancel();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const harness = previewHarness({ project: false });
 
 async function serve(page = PAGE): Promise<PreviewServer> {
   const server = await startPreviewServer(0, page);
-  servers.push(server);
+  harness.defer(() => server.close());
   return server;
 }
 
-/** Rejects when `promise` takes longer than `ms`, so a missing event fails the test instead of hanging it. */
+/** Rejects when `promise` takes longer than `ms`, so a close that hangs fails the test instead of hanging it. */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-interface EventStream {
-  response: Response;
-  /** Reads until the text received so far holds `text`; returns all of it. */
-  until(text: string): Promise<string>;
-  /** Reads until the server ends the stream; returns everything received. */
-  toEnd(): Promise<string>;
-  cancel(): void;
-}
-
-/** A client of `/events` that reads the stream as it arrives. */
-async function openEvents(server: PreviewServer): Promise<EventStream> {
-  const controller = new AbortController();
-  const response = await fetch(new URL("/events", server.url), { signal: controller.signal });
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let received = "";
-  let ended = false;
-  const readOne = async () => {
-    const { value, done } = await within(reader.read(), 5_000, `reading /events (so far: ${JSON.stringify(received)})`);
-    if (done) ended = true;
-    else received += value;
-  };
-  const stream: EventStream = {
-    response,
-    async until(text) {
-      while (!received.includes(text)) {
-        if (ended) throw new Error(`/events ended without ${JSON.stringify(text)}; received ${JSON.stringify(received)}`);
-        await readOne();
-      }
-      return received;
-    },
-    async toEnd() {
-      while (!ended) await readOne();
-      return received;
-    },
-    cancel: () => controller.abort(),
-  };
-  streams.push(stream);
-  return stream;
 }
 
 /** Whether a TCP connection to host:port is accepted (false on refusal, an unreachable address or 2 s of silence). */
@@ -113,19 +69,17 @@ describe("startPreviewServer", () => {
 
   it("serves /events as a stream of server-sent events that starts with a comment", async () => {
     const server = await serve();
-    const events = await openEvents(server);
+    const events = await harness.events(server.url);
     expect(events.response.status).toBe(200);
     expect(events.response.headers.get("content-type")).toBe("text/event-stream");
     expect(events.response.headers.get("cache-control")).toBe("no-store");
-    expect(await events.until("\n\n")).toBe(": connected\n\n");
+    expect(events.received()).toBe(": connected\n\n");
   });
 
   it("update() sends `event: reload` to every connected client and serves the new page from then on", async () => {
     const server = await serve();
-    const first = await openEvents(server);
-    const second = await openEvents(server);
-    await first.until(": connected\n\n");
-    await second.until(": connected\n\n");
+    const first = await harness.events(server.url);
+    const second = await harness.events(server.url);
     server.update("<!DOCTYPE html><title>second</title>");
     for (const events of [first, second]) {
       const received = await events.until("event: reload\n");
@@ -136,8 +90,7 @@ describe("startPreviewServer", () => {
 
   it("sends one reload event per update", async () => {
     const server = await serve();
-    const events = await openEvents(server);
-    await events.until(": connected\n\n");
+    const events = await harness.events(server.url);
     server.update("two");
     server.update("three");
     const received = await events.until("event: reload\ndata: {}\n\nevent: reload\ndata: {}\n\n");
@@ -147,11 +100,9 @@ describe("startPreviewServer", () => {
 
   it("still updates after a client went away", async () => {
     const server = await serve();
-    const gone = await openEvents(server);
-    await gone.until(": connected\n\n");
+    const gone = await harness.events(server.url);
     gone.cancel();
-    const staying = await openEvents(server);
-    await staying.until(": connected\n\n");
+    const staying = await harness.events(server.url);
     server.update("next");
     expect(await staying.until("event: reload\n")).toContain("event: reload\ndata: {}\n\n");
   });
@@ -199,8 +150,7 @@ describe("startPreviewServer", () => {
   it("close() ends the open event streams, resolves, and the port then refuses", async () => {
     const server = await startPreviewServer(0, PAGE);
     const port = Number(new URL(server.url).port);
-    const events = await openEvents(server);
-    await events.until(": connected\n\n");
+    const events = await harness.events(server.url);
     await within(server.close(), 3_000, "server.close() with an open event stream");
     expect(await events.toEnd()).toBe(": connected\n\n");
     expect(await connects("127.0.0.1", port)).toBe(false);

@@ -1,65 +1,19 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { browserTests } from "../support/browser.js";
-import { runCli, tempProject, type RunResult } from "../support/cli.js";
-import { replaceOnce } from "../support/workplan.js";
+import { FOLLOW, previewHarness } from "../support/preview.js";
 
 const TITLE = "Counter-Terrorism Working Group's Proposed Workplan for 2017";
 const NEW_TITLE = "Counter-Terrorism Working Group's Revised Workplan for 2017";
-/** How long the page may take to follow a save: fs.watch can be late on a busy machine. */
-const FOLLOW_MS = 10_000;
+/** How long the page may take to follow a save: the harness's patience, for Playwright's waits too. */
+const FOLLOW_MS = FOLLOW.timeout;
 
-let cwd: string;
-let cleanup: () => void;
-let preview: Preview | undefined;
-beforeEach(() => ({ cwd, cleanup } = tempProject()));
-afterEach(async () => {
-  // A failed test must not leave the server and the watcher running.
-  await preview?.stop();
-  preview = undefined;
-  cleanup();
-});
+const harness = previewHarness();
 
-interface Preview {
-  url: string;
-  output: { stdout: string; stderr: string };
-  /** Aborts the command's signal; what the command returned. */
-  stop(): Promise<RunResult>;
-}
+/** `ctwg preview workplans/2017.yaml --port 0` in the test's project, until the address is printed. */
+const startPreview = () => harness.preview(["workplans/2017.yaml", "--port", "0"]);
 
-/** `ctwg preview workplans/2017.yaml --port 0` in-process, until the address is printed. */
-async function startPreview(): Promise<Preview> {
-  const controller = new AbortController();
-  const output = { stdout: "", stderr: "" };
-  const done = runCli(["preview", "workplans/2017.yaml", "--port", "0"], cwd, {}, false, controller.signal, (stream, text) => {
-    output[stream] += text;
-  });
-  let finished: RunResult | undefined;
-  void done.then((result) => (finished = result));
-  const url = await vi.waitFor(
-    () => {
-      const match = /^Previewing workplans\/2017\.yaml at (http:\/\/127\.0\.0\.1:\d+\/) {2}\(Ctrl-C stops\)\n/.exec(output.stdout);
-      if (!match) throw new Error(`no address printed yet; ${finished ? `the command ended with ${finished.code}` : "still running"}: ${JSON.stringify(output)}`);
-      return match[1]!;
-    },
-    { timeout: FOLLOW_MS, interval: 25 },
-  );
-  return {
-    url,
-    output,
-    stop: () => {
-      controller.abort();
-      return done;
-    },
-  };
-}
-
-function editWorkplan(from: string, to: string): void {
-  const file = join(cwd, "workplans", "2017.yaml");
-  writeFileSync(file, replaceOnce(readFileSync(file, "utf8"), from, to));
-}
+const editWorkplan = (from: string, to: string) => harness.edit("workplans/2017.yaml", from, to);
 
 /** What went wrong in the page: console errors, uncaught errors and CSP violations, and every request it made. */
 async function watchPage(page: Page) {
@@ -87,8 +41,8 @@ const h1Is = (page: Page, text: string) =>
 
 browserTests("ctwg preview in headless Chromium", (browser) => {
   it("shows the document, follows every save without a manual reload, shows and clears errors, and stops", async () => {
-    preview = await startPreview();
-    const { url, output } = preview;
+    const preview = await startPreview();
+    const { url } = preview;
     const page = await browser().newPage();
     try {
       const seen = await watchPage(page);
@@ -105,7 +59,7 @@ browserTests("ctwg preview in headless Chromium", (browser) => {
       editWorkplan(`title: ${TITLE}`, `title: ${NEW_TITLE}`);
       await h1Is(page, NEW_TITLE);
       await connected;
-      await vi.waitFor(() => expect(output.stdout).toContain("✓ updated\n"), { timeout: FOLLOW_MS });
+      await preview.printed("✓ updated\n");
 
       // A save that breaks the YAML: the page shows the diagnostics.
       connected = eventsConnected(page);
@@ -117,7 +71,7 @@ browserTests("ctwg preview in headless Chromium", (browser) => {
       await connected;
       expect(await page.textContent("h1")).toBe("workplans/2017.yaml has errors; the preview updates when they are fixed");
       expect(await page.textContent("pre.diagnostics")).toContain("workplans/2017.yaml:6:1");
-      await vi.waitFor(() => expect(output.stdout).toContain("! workplans/2017.yaml has errors; the page shows them\n"), { timeout: FOLLOW_MS });
+      await preview.printed("! workplans/2017.yaml has errors; the page shows them\n");
 
       // Fixed again: the document is back, with the edited title.
       connected = eventsConnected(page);
@@ -136,7 +90,6 @@ browserTests("ctwg preview in headless Chromium", (browser) => {
     }
 
     const result = await preview.stop();
-    preview = undefined;
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\nstopped\n$/);
     expect(result.stderr).toBe("");
@@ -144,7 +97,7 @@ browserTests("ctwg preview in headless Chromium", (browser) => {
 
   it("keeps the document's CSP: the page's own watchers see a forbidden script and a connection elsewhere blocked", async () => {
     // Proves the listeners of the first test can see a violation, and that connect-src 'self' holds.
-    preview = await startPreview();
+    const preview = await startPreview();
     const page = await browser().newPage();
     try {
       const seen = await watchPage(page);
@@ -162,12 +115,11 @@ browserTests("ctwg preview in headless Chromium", (browser) => {
       await vi.waitFor(() => expect(seen.violations).toHaveLength(2), { timeout: FOLLOW_MS });
       expect(seen.violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), "connect-src blocked http://192.0.2.1/"]));
       expect(await page.title()).not.toBe("injected");
-      expect(seen.requests.filter((request) => !request.startsWith(preview!.url))).toEqual([]);
+      expect(seen.requests.filter((request) => !request.startsWith(preview.url))).toEqual([]);
     } finally {
       await page.close();
     }
     const result = await preview.stop();
-    preview = undefined;
     expect(result.code).toBe(0);
   }, 60_000);
 });

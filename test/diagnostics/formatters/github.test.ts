@@ -1,18 +1,10 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../../src/diagnostics/diagnostic.js";
 import { github, githubStepSummary } from "../../../src/diagnostics/formatters/github.js";
 import { diagnostics, many, options } from "../../fixtures/formatters/diagnostics.js";
+import { diagnostic, span } from "../../support/diagnostics.js";
 
 const lines = (text: string) => text.split("\n").filter(Boolean);
-const one = (d: Partial<Diagnostic>): Diagnostic => ({
-  ruleId: "some-rule",
-  severity: "error",
-  message: "Something is wrong.",
-  file: "workplans/2017.yaml",
-  path: [],
-  ...d,
-});
 
 // Golden files: update with `npx vitest run -u` and review the diff of test/fixtures/formatters/ like code.
 describe("github", () => {
@@ -26,29 +18,29 @@ describe("github", () => {
   });
 
   it("gives the file, the span and the rule as properties", () => {
-    const d = one({ span: { start: { line: 3, column: 5 }, end: { line: 4, column: 2 } }, ruleId: "yaml/duplicate-key" });
+    const d = diagnostic({ span: span([3, 5], [4, 2]), ruleId: "yaml/duplicate-key" });
     expect(github([d], options)).toBe(
       "::error file=workplans/2017.yaml,line=3,col=5,endLine=4,endColumn=2,title=yaml/duplicate-key::Something is wrong.\n",
     );
   });
 
   it("leaves out line and column when there is no span", () => {
-    expect(github([one({ severity: "warning" })], options)).toBe(
+    expect(github([diagnostic({ severity: "warning" })], options)).toBe(
       "::warning file=workplans/2017.yaml,title=some-rule::Something is wrong.\n",
     );
   });
 
   it("puts the hint after the message", () => {
-    expect(github([one({ hint: "did you mean `title`?" })], options)).toMatch(/::Something is wrong\. \(hint: did you mean `title`\?\)\n$/);
+    expect(github([diagnostic({ hint: "did you mean `title`?" })], options)).toMatch(/::Something is wrong\. \(hint: did you mean `title`\?\)\n$/);
   });
 
   it("escapes %, CR and LF in the message, and leaves : and , alone there", () => {
-    const out = github([one({ message: "100% done:\r\nA, B", hint: "50%\nmore" })], options);
+    const out = github([diagnostic({ message: "100% done:\r\nA, B", hint: "50%\nmore" })], options);
     expect(out).toBe("::error file=workplans/2017.yaml,title=some-rule::100%25 done:%0D%0AA, B (hint: 50%25%0Amore)\n");
   });
 
   it("escapes %, CR, LF, : and , in property values", () => {
-    const out = github([one({ file: "C:\\plans\\a,b%.yaml", ruleId: "x:y,z\nw" })], options);
+    const out = github([diagnostic({ file: "C:\\plans\\a,b%.yaml", ruleId: "x:y,z\nw" })], options);
     expect(out).toBe("::error file=C%3A\\plans\\a%2Cb%25.yaml,title=x%3Ay%2Cz%0Aw::Something is wrong.\n");
   });
 
@@ -133,7 +125,7 @@ describe("githubStepSummary", () => {
   });
 
   it("escapes pipes, backslashes, line breaks and HTML in cells", () => {
-    const out = githubStepSummary([one({ message: "a | b \\ c\nd <script> &amp; `e`" })]);
+    const out = githubStepSummary([diagnostic({ message: "a | b \\ c\nd <script> &amp; `e`" })]);
     const row = out.split("\n").find((l) => l.startsWith("| workplans/"));
     expect(row).toBe("| workplans/2017.yaml | error | some-rule | a \\| b \\\\ c<br>d &lt;script&gt; &amp;amp; \\`e\\` |");
     expect(cells(out)).toEqual([["workplans/2017.yaml", "error", "some-rule", "a | b \\ c\nd <script> &amp; `e`"]]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../../src/diagnostics/diagnostic.js";
 import { junit } from "../../../src/diagnostics/formatters/junit.js";
 import { diagnostics, options } from "../../fixtures/formatters/diagnostics.js";
+import { diagnostic } from "../../support/diagnostics.js";
 
 interface Element {
   name: string;
@@ -65,15 +65,6 @@ function parseXml(xml: string): Element {
 const all = (element: Element, name: string): Element[] =>
   element.children.flatMap((child) => [...(child.name === name ? [child] : []), ...all(child, name)]);
 
-const one = (d: Partial<Diagnostic>): Diagnostic => ({
-  ruleId: "some-rule",
-  severity: "error",
-  message: "Something is wrong.",
-  file: "workplans/2017.yaml",
-  path: [],
-  ...d,
-});
-
 // Golden files: update with `npx vitest run -u` and review the diff of test/fixtures/formatters/ like code.
 describe("junit", () => {
   const out = junit(diagnostics, options);
@@ -128,7 +119,7 @@ describe("junit", () => {
 
   it("escapes all five XML specials and keeps tabs and line breaks in attributes", () => {
     const nasty = `a < b > c & d "e" 'f'\tg\nh\r\ni`;
-    const xml = junit([one({ message: nasty, ruleId: nasty, file: nasty })], options);
+    const xml = junit([diagnostic({ message: nasty, ruleId: nasty, file: nasty })], options);
     const testcase = all(parseXml(xml), "testcase")[0]!;
     expect(testcase.attributes).toEqual({ classname: nasty, name: nasty });
     expect(testcase.children[0]!.attributes["message"]).toBe(nasty);
@@ -137,7 +128,7 @@ describe("junit", () => {
   });
 
   it("drops characters XML 1.0 cannot carry", () => {
-    const xml = junit([one({ message: "a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf\uD800g😀h" })], options);
+    const xml = junit([diagnostic({ message: "a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf\uD800g😀h" })], options);
     const failure = all(parseXml(xml), "failure")[0]!;
     expect(failure.attributes["message"]).toBe("abcdefg😀h");
   });

@@ -1,23 +1,14 @@
 import type * as Sarif from "sarif";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../../src/diagnostics/diagnostic.js";
 import { sarif } from "../../../src/diagnostics/formatters/sarif.js";
 import { diagnostics, options, rules } from "../../fixtures/formatters/diagnostics.js";
+import { diagnostic } from "../../support/diagnostics.js";
 
 const parse = (text: string): Sarif.Log => JSON.parse(text) as Sarif.Log;
 const log = parse(sarif(diagnostics, options));
 const run = log.runs[0]!;
 const driverRules = run.tool.driver.rules!;
 const results = run.results!;
-
-const one = (d: Partial<Diagnostic>): Diagnostic => ({
-  ruleId: "some-rule",
-  severity: "error",
-  message: "Something is wrong.",
-  file: "workplans/2017.yaml",
-  path: [],
-  ...d,
-});
 
 // Golden files: update with `npx vitest run -u` and review the diff of test/fixtures/formatters/ like code.
 describe("sarif", () => {
@@ -66,7 +57,7 @@ describe("sarif", () => {
   });
 
   it("lists each rule once, however often it is declared or reported", () => {
-    const out = parse(sarif([one({}), one({}), one({ ruleId: "yaml/duplicate-key" })], { ...options, rules: [...rules, rules[0]!] }));
+    const out = parse(sarif([diagnostic(), diagnostic(), diagnostic({ ruleId: "yaml/duplicate-key" })], { ...options, rules: [...rules, rules[0]!] }));
     const ids = out.runs[0]!.tool.driver.rules!.map((r) => r.id);
     expect(ids).toEqual([...rules.map((r) => r.id), "some-rule"]);
   });
@@ -100,7 +91,7 @@ describe("sarif", () => {
   });
 
   it("writes file paths as URI references with forward slashes", () => {
-    const uri = (file: string) => parse(sarif([one({ file })], options)).runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri;
+    const uri = (file: string) => parse(sarif([diagnostic({ file })], options)).runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri;
     expect(results[4]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe("workplans/plan-2018.yaml");
     expect(uri("./workplans/2017.yaml")).toBe("workplans/2017.yaml");
     expect(uri("work plans/#1?.yaml")).toBe("work%20plans/%231%3F.yaml");
