@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { writeArtifacts } from "../emit/write-artifacts.js";
 import { DEFAULT_CONFIG } from "../lint/config.js";
+import type { LintSettings } from "../load/lint-settings.js";
 import type { Artifact } from "../model/artifact.js";
 import { EMPTY_GLOSSARY } from "../model/glossary.js";
 import type { CalendarEvent } from "../calendar/plan-calendar.js";
@@ -16,6 +17,8 @@ export interface CalendarOptions {
   timestamp?: Date;
   /** False to make the calendar without writing it (it is in the report). */
   write?: boolean;
+  /** The configuration's layout profiles (from loadSettings()). */
+  settings?: Pick<LintSettings, "config">;
 }
 
 /** What making one calendar found and did: the check's report, the events, the file and whether it changed. */
@@ -34,7 +37,7 @@ export interface CalendarReport extends FileReport {
  */
 export async function calendar(file: string, options: CalendarOptions = {}): Promise<CalendarReport> {
   const cwd = options.cwd ?? process.cwd();
-  const report = await check(file, { cwd });
+  const report = await check(file, { cwd, ...(options.settings ? { settings: options.settings } : {}) });
   const none = { events: [], artifact: undefined, written: [], unchanged: [] };
   if (!isValid(report)) return { ...report, ...none };
   const { workplan, source } = report;
@@ -52,9 +55,9 @@ export async function calendar(file: string, options: CalendarOptions = {}): Pro
 
   const view = buildView(workplan);
   const events = planCalendar(workplan, view);
-  const stamp = options.timestamp ?? new Date(`${view.cover.meeting.firstDay}T00:00:00Z`);
-  const text = formatIcs(events, { name: `${workplan.forum} workplan ${workplan.year}`, stamp });
-  const artifact: Artifact = { path: `${workplan.year}/${view.fileStem}.ics`, bytes: new TextEncoder().encode(text) };
+  const stamp = options.timestamp ?? new Date(`${view.firstDay}T00:00:00Z`);
+  const text = formatIcs(events, { name: `${workplan.forum} workplan ${workplan.period.label}`, stamp });
+  const artifact: Artifact = { path: `${view.period}/${view.fileStem}.ics`, bytes: new TextEncoder().encode(text) };
   if (options.write === false) return { ...report, diagnostics, events, artifact, written: [], unchanged: [] };
   const { written, unchanged } = await writeArtifacts([artifact], resolve(cwd, options.outDir ?? "out"));
   return { ...report, diagnostics, events, artifact, written, unchanged };

@@ -3,6 +3,7 @@ import { NO_PAINT } from "../diagnostics/formatters/formatter.js";
 import type { WorkplanDiff } from "../diff/change.js";
 import { DIFF_FORMATS, type DiffFormatId, type DiffFormatOptions } from "../diff/formats/index.js";
 import { readDiffSide } from "../load/diff-side.js";
+import type { LintSettings } from "../load/lint-settings.js";
 import { compileWorkplan, type FileReport } from "./check.js";
 
 export interface DiffOptions {
@@ -11,6 +12,8 @@ export interface DiffOptions {
   threshold?: number;
   /** Names for the two sides instead of the ones read (git's external diff passes temporary files). */
   labels?: readonly [string, string];
+  /** The configuration's layout profiles (from loadSettings()). */
+  settings?: Pick<LintSettings, "config">;
 }
 
 /** What comparing two plans found: each side's check, and the diff when both are valid. */
@@ -32,7 +35,7 @@ export async function diff(before: string, after: string, options: DiffOptions =
       const read = await readDiffSide(spec, cwd);
       if (!read.value) return { file: spec, text: undefined, workplan: undefined, diagnostics: read.diagnostics };
       const label = options.labels?.[i] ?? read.value.label;
-      return { file: label, text: read.value.text, ...compileWorkplan(read.value.text, label) };
+      return { file: label, text: read.value.text, ...compileWorkplan(read.value.text, label, options.settings) };
     }),
   )) as [FileReport, FileReport];
   const diagnostics = sides.flatMap((side) => side.diagnostics);

@@ -24,7 +24,7 @@ export async function fix(file: string, options: Omit<LintOptions, "withFixes"> 
   const report = await lint(file, { ...options, withFixes: true });
   if (report.fixes.length === 0 || report.text === undefined) return { ...report, outcome: "nothing", fixed: 0, edits: 0 };
   const { text, applied } = applyEdits(report.text, report.fixes.flat());
-  const compiled = compileWorkplan(text, report.file);
+  const compiled = compileWorkplan(text, report.file, options.settings);
   if (!compiled.workplan || hasErrors(compiled.diagnostics)) return { ...report, outcome: "refused", fixed: 0, edits: 0 };
   await writeFileAtomic(resolve(cwd, report.file), text);
   const after = await lint(report.file, { ...options, withFixes: false });

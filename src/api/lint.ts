@@ -25,10 +25,11 @@ export interface LintOptions {
  */
 export async function lint(file: string, options: LintOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
-  const report = await check(file, { cwd });
+  const settings = options.settings;
+  const report = await check(file, { cwd, ...(settings ? { settings } : {}) });
   if (!isValid(report)) return { ...report, fixes: [] };
   const previousFile = join(dirname(file), `${report.workplan.year - 1}.yaml`);
-  const previous = existsSync(resolve(cwd, previousFile)) ? (await check(previousFile, { cwd })).workplan : undefined;
+  const previous = existsSync(resolve(cwd, previousFile)) ? (await check(previousFile, { cwd, ...(settings ? { settings } : {}) })).workplan : undefined;
   // Why loaded here: checking a file (calendar, diff, next year) needs no rules.
   const { lintWorkplan } = await import("../lint/lint-workplan.js");
   const result = lintWorkplan({

@@ -11,9 +11,9 @@ import { check, compileWorkplan, isValid, type FileReport } from "./check.js";
 
 export interface NextYearOptions {
   cwd?: string;
-  /** The plan to start from: a year or a file (default: the year before). */
+  /** The plan to start from: a year, a period or a file (default: the year, or the span of years, before). */
   from?: string;
-  /** Where to write (default: `workplans/<year>.yaml`). */
+  /** Where to write (default: `workplans/<year>.yaml`, `workplans/<period>.yaml`). */
   output?: string;
   /** Replace the file if it exists. */
   force?: boolean;
@@ -26,11 +26,12 @@ export interface NextYearOptions {
  * from has errors, is not the year before, or the target exists and `force` was not given.
  */
 export interface NextYearReport {
-  year: number;
+  /** The new plan's year, or period: "2018", "2023-2027". */
+  period: string;
   /** The check of the plan started from. */
   from: FileReport;
   target: string;
-  refused?: "source-has-errors" | "not-the-year-before" | "target-exists";
+  refused?: "source-has-errors" | "not-the-period-before" | "target-exists";
   /** The draft's text, when it was made. */
   text?: string;
   /** The deliverables not carried over, for the author to decide about. */
@@ -39,18 +40,20 @@ export interface NextYearReport {
 }
 
 /**
- * Next year's draft from this year's plan, written to `workplans/<year>.yaml`: comments kept, the
- * year moved on, one-off items left out, and the safe lint fixes applied so next year does not
- * inherit this year's slips. Never replaces a file unless `force` is given.
+ * Next year's draft from this year's plan (or the next span's from this span's: 2018-2022 gives
+ * 2023-2027), written to `workplans/<period>.yaml`: comments kept, the period moved on, one-off items
+ * left out, and the safe lint fixes applied so the new plan does not inherit this one's slips. Never
+ * replaces a file unless `force` is given.
  */
-export async function nextYear(year: number, options: NextYearOptions = {}): Promise<NextYearReport> {
+export async function nextYear(period: string, options: NextYearOptions = {}): Promise<NextYearReport> {
   const cwd = options.cwd ?? process.cwd();
-  const fromFile = resolveInput(options.from ?? String(year - 1)).file;
-  const target = options.output ?? join(WORKPLANS_DIR, `${year}.yaml`);
-  const from = await check(fromFile, { cwd });
-  const report: NextYearReport = { year, from, target, leftOut: [], written: false };
+  const fromFile = resolveInput(options.from ?? periodBefore(period)).file;
+  const target = options.output ?? join(WORKPLANS_DIR, `${period}.yaml`);
+  const from = await check(fromFile, { cwd, ...(options.settings ? { settings: options.settings } : {}) });
+  const report: NextYearReport = { period, from, target, leftOut: [], written: false };
   if (!isValid(from)) return { ...report, refused: "source-has-errors" };
-  if (from.workplan.year + 1 !== year) return { ...report, refused: "not-the-year-before" };
+  const [{ nextPeriod }] = await Promise.all([import("../new/next-year.js")]);
+  if (nextPeriod(from.workplan.period).label !== period) return { ...report, refused: "not-the-period-before" };
   if (!options.force && (await access(resolve(cwd, target)).then(() => true, () => false))) return { ...report, refused: "target-exists" };
 
   const [{ nextYearPlan }, { lintWorkplan }, { applyEdits }] = await Promise.all([
@@ -59,7 +62,7 @@ export async function nextYear(year: number, options: NextYearOptions = {}): Pro
     import("../lint/fix.js"),
   ]);
   const draft = nextYearPlan(from.source, from.workplan);
-  const unfixed = compileWorkplan(draft.text, target);
+  const unfixed = compileWorkplan(draft.text, target, options.settings);
   let text = draft.text;
   if (unfixed.workplan && unfixed.source) {
     const { fixes } = lintWorkplan({
@@ -72,9 +75,16 @@ export async function nextYear(year: number, options: NextYearOptions = {}): Pro
     });
     text = applyEdits(draft.text, fixes.flat()).text;
   }
-  const compiled = compileWorkplan(text, target);
+  const compiled = compileWorkplan(text, target, options.settings);
   // The draft is made from a valid plan; one that does not validate is a bug, not the user's mistake.
-  if (!compiled.workplan || hasErrors(compiled.diagnostics)) throw new Error(`the ${year} draft does not validate: ${compiled.diagnostics[0]?.message}`);
+  if (!compiled.workplan || hasErrors(compiled.diagnostics)) throw new Error(`the ${period} draft does not validate: ${compiled.diagnostics[0]?.message}`);
   await writeFileAtomic(resolve(cwd, target), text);
   return { ...report, text, leftOut: draft.leftOut, written: true };
+}
+
+/** The year before a year, or the span of as many years before a span: "2017" for 2018, "2018-2022" for 2023-2027. */
+function periodBefore(period: string): string {
+  const [start, end = start] = period.split("-").map(Number) as [number, number?];
+  const length = end! - start + 1;
+  return length === 1 ? String(start - 1) : `${start - length}-${end! - length}`;
 }

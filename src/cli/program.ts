@@ -15,7 +15,7 @@ import { VERSION } from "./version.js";
 /** Builds the commander program; commands report their exit code through `setExit`. */
 export function createProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command("ctwg")
-    .description("Compile APEC Counter-Terrorism Working Group work plans: YAML in, checked, out as Markdown and HTML.")
+    .description("Compile APEC work plans: YAML in, checked, out as Markdown, HTML and PDF.")
     .version(VERSION)
     .option("--no-color", "print without colour (also NO_COLOR=1)")
     .option("--verbose", "show stack traces of internal errors")
@@ -25,7 +25,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     })
-    .addHelpText("after", "\nExamples:\n  ctwg build 2017      write out/2017/*.md and *.html\n  ctwg lint            check every workplan in workplans/");
+    .addHelpText("after", "\nExamples:\n  ctwg build 2017      write out/2017/*.md, *.html and *.pdf\n  ctwg lint            check every workplan in workplans/");
   registerBuild(program, io, setExit);
   registerLint(program, io, setExit);
   registerDiff(program, io, setExit);

@@ -47,23 +47,32 @@ export function proseTexts(workplan: Workplan): ProseText[] {
     });
   };
 
-  rich(workplan.cover.organisation, ["cover", "organisation"]);
-  rich(workplan.cover.title, ["cover", "title"]);
-  rich(workplan.cover.submittedBy, ["cover", "submittedBy"]);
-  rich(workplan.cover.meeting.name, ["cover", "meeting", "name"]);
-  rich(workplan.cover.meeting.city, ["cover", "meeting", "city"]);
-  rich(workplan.cover.meeting.economy, ["cover", "meeting", "economy"]);
+  const { cover } = workplan;
+  const optional = (value: RichText | undefined, path: DataPath) => value !== undefined && rich(value, path);
+  optional(cover.stamp, ["cover", "stamp"]);
+  rich(cover.organisation, ["cover", "organisation"]);
+  rich(cover.title, ["cover", "title"]);
+  optional(cover.purpose, ["cover", "purpose"]);
+  optional(cover.submittedBy, ["cover", "submittedBy"]);
+  if (cover.meeting) {
+    rich(cover.meeting.name, ["cover", "meeting", "name"]);
+    optional(cover.meeting.city, ["cover", "meeting", "city"]);
+    rich(cover.meeting.economy, ["cover", "meeting", "economy"]);
+  }
   rich(workplan.title, ["title"]);
+  optional(workplan.introduction.callout, ["introduction", "callout"]);
   workplan.introduction.paragraphs.forEach((p, i) => rich(p, ["introduction", "paragraphs", i]));
   list(workplan.introduction.steps, ["introduction", "steps"]);
-  rich(workplan.crossCutting.lead, ["crossCutting", "lead"]);
+  optional(workplan.crossCutting.lead, ["crossCutting", "lead"]);
   workplan.crossCutting.areas.forEach((area, i) => {
     rich(area.name, ["crossCutting", "areas", i, "name"]);
     list(area.activities, ["crossCutting", "areas", i, "activities"]);
   });
   workplan.deliverables.forEach((deliverable, i) => {
     const at: DataPath = ["deliverables", i];
+    if (deliverable.group !== undefined && deliverable.group !== workplan.deliverables[i - 1]?.group) rich(deliverable.group, [...at, "group"], true);
     rich(deliverable.text, [...at, "text"], true);
+    if (deliverable.owner !== undefined) rich(deliverable.owner, [...at, "owner"], true);
     const place = deliverable.event?.place;
     if (place?.city !== undefined) rich(place.city, [...at, "event", "place", "city"], true);
     if (place) rich(place.economy, [...at, "event", "place", "economy"], true);

@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { build, calendar, diff, fix, formatDiff, lint, lintFiles, loadSettings, nextYear } from "../../src/index.js";
 import * as view from "../../src/render/view.js";
 import { tempProject } from "../support/cli.js";
-import { replaceOnce, text2017 } from "../support/workplan.js";
+import { replaceOnce, ROOT, text2017 } from "../support/workplan.js";
 
 // Why a counting wrapper: the one view of a build is an observable promise of the API, not a detail.
 vi.mock("../../src/render/view.js", async (original) => {
@@ -58,14 +58,24 @@ describe("lint and lintFiles", () => {
 
 describe("nextYear", () => {
   it("writes the draft once and refuses to replace it", async () => {
-    const made = await nextYear(2018, { cwd: project.cwd });
+    const made = await nextYear("2018", { cwd: project.cwd });
     expect(made.written).toBe(true);
     expect(made.target).toBe(join("workplans", "2018.yaml"));
     expect(readFileSync(join(project.cwd, made.target), "utf8")).toBe(made.text);
     expect(made.leftOut.length).toBeGreaterThan(0);
-    const again = await nextYear(2018, { cwd: project.cwd });
+    const again = await nextYear("2018", { cwd: project.cwd });
     expect(again).toMatchObject({ refused: "target-exists", written: false });
-    expect(await nextYear(2019, { cwd: project.cwd, from: "2017", output: "x.yaml" })).toMatchObject({ refused: "not-the-year-before" });
+    expect(await nextYear("2019", { cwd: project.cwd, from: "2017", output: "x.yaml" })).toMatchObject({ refused: "not-the-period-before" });
+  });
+
+  it("starts the next span of years from a plan of several", async () => {
+    copyFileSync(join(ROOT, "examples", "strategic-plan", "workplans", "2018-2022.yaml"), join(project.cwd, "workplans", "2018-2022.yaml"));
+    const made = await nextYear("2023-2027", { cwd: project.cwd });
+    expect(made).toMatchObject({ written: true, target: join("workplans", "2023-2027.yaml") });
+    expect(made.text).toMatch(/^period: 2023-2027$/m);
+    const next = await lint(made.target, { cwd: project.cwd });
+    expect(next.workplan?.period).toEqual({ start: 2023, end: 2027, label: "2023-2027" });
+    expect(next.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });
 

@@ -15,7 +15,7 @@ afterEach(() => cleanup());
 /** Breaks the copied 2017 workplan with two schema mistakes. */
 function breakWorkplan() {
   const file = join(cwd, "workplans", "2017.yaml");
-  const text = readFileSync(file, "utf8").replace('agendaItem: "7"', "agendaItem: 7").replace("purpose: Consideration", "purpose: Consideraton");
+  const text = readFileSync(file, "utf8").replace('agendaItem: "7"', "agendaItem: 7").replace("kind: meeting\n      meetingNumber: 9", "kind: meting\n      meetingNumber: 9");
   writeFileSync(file, text);
 }
 
@@ -130,7 +130,7 @@ describe("ctwg lint", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("[schema/wrong-type]");
     expect(result.stdout).toContain("[schema/invalid-value]");
-    expect(result.stdout).toContain("did you mean `Consideration`?");
+    expect(result.stdout).toContain("did you mean `meeting`?");
     expect(result.stdout).toContain("✖ 2 problems (2 errors) in 1 of 1 file");
   });
 
@@ -142,7 +142,7 @@ describe("ctwg lint", () => {
     expect(Array.isArray(diagnostics)).toBe(true);
     expect(diagnostics).toEqual([
       expect.objectContaining({ file: "workplans/2017.yaml", line: 12, column: 15, severity: "error", ruleId: "schema/wrong-type", message: expect.any(String) }),
-      expect.objectContaining({ file: "workplans/2017.yaml", line: 14, column: 12, severity: "error", ruleId: "schema/invalid-value", message: expect.any(String) }),
+      expect.objectContaining({ file: "workplans/2017.yaml", line: 203, column: 13, severity: "error", ruleId: "schema/invalid-value", message: expect.any(String) }),
     ]);
   });
 
@@ -162,7 +162,7 @@ describe("ctwg lint", () => {
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^workplans\/2017\.yaml:12:15: error: .* \[schema\/wrong-type\]$/);
-    expect(lines[1]).toMatch(/^workplans\/2017\.yaml:14:12: error: .* \[schema\/invalid-value\]$/);
+    expect(lines[1]).toMatch(/^workplans\/2017\.yaml:203:13: error: .* \[schema\/invalid-value\]$/);
   });
 
   it("rejects an unknown output format with exit code 2", async () => {

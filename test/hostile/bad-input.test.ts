@@ -183,8 +183,8 @@ describe("encodings of a valid file", () => {
   });
 
   it("CRLF: an error is placed as in the LF file", async () => {
-    const broken = replaceOnce(text2017(), "  purpose: Consideration", "  purpose: Consideraton");
-    const lfFindings = await expectRejected(broken, { ruleId: "schema/invalid-value", ...positionOf(broken, "Consideraton") });
+    const broken = replaceOnce(text2017(), "kind: meeting\n      meetingNumber: 9", "kind: meting\n      meetingNumber: 9");
+    const lfFindings = await expectRejected(broken, { ruleId: "schema/invalid-value", ...positionOf(broken, "meting") });
     const crlfFindings = await expectRejected(broken.replace(/\n/g, "\r\n"), { ruleId: "schema/invalid-value" });
     expect(crlfFindings.map((f) => [f.line, f.column, f.endLine, f.endColumn])).toEqual(lfFindings.map((f) => [f.line, f.column, f.endLine, f.endColumn]));
   });
@@ -246,7 +246,7 @@ describe("a line of a megabyte", () => {
   });
 
   it("a wrong value at its start", async () => {
-    const text = replaceOnce(text2017(), "  purpose: Consideration", `  purpose: ${"y".repeat(MB)}`);
+    const text = replaceOnce(text2017(), "kind: meeting\n      meetingNumber: 9", `kind: ${"y".repeat(MB)}\n      meetingNumber: 9`);
     const [finding] = await expectRejected(text, { ruleId: "schema/invalid-value", ...positionOf(text, "yyy") });
     expect(finding!.message.length).toBeLessThan(300);
   });
@@ -349,7 +349,7 @@ describe("values of the wrong type and impossible values", () => {
     ["year: 2017", 'year: "2017"', "year", "schema/wrong-type", '"2017"'],
     ['  agendaItem: "7"', "  agendaItem: 7", "cover.agendaItem", "schema/wrong-type", "7\n"],
     // A list or mapping where text goes is pointed at by its key, so the caret stays on one line.
-    ["  purpose: Consideration", "  purpose: [Consideration]", "cover.purpose", "schema/invalid-value", "purpose"],
+    ["  purpose: Consideration", "  purpose: [Consideration]", "cover.purpose", "schema/wrong-type", "purpose"],
     ["  submittedBy: CTWG Chair", "  submittedBy: {name: CTWG Chair}", "cover.submittedBy", "schema/wrong-type", "submittedBy"],
     ["      name: Secure Finance\n", "      name: 12\n", "crossCutting.areas.2.name", "schema/wrong-type", "12\n"],
     ["      meetingNumber: 10\n", '      meetingNumber: "10"\n', "deliverables.6.event.meetingNumber", "schema/wrong-type", '"10"'],
@@ -414,7 +414,7 @@ describe("unknown keys at every level", () => {
   const keys: [after: string, key: string, indent: string, path: string][] = [
     ["  submittedBy: CTWG Chair\n", "coverNote", "  ", "cover.coverNote"],
     ["    date: 2017-02-28\n", "venue", "    ", "cover.meeting.venue"],
-    ["  - id: first-ctwg-meeting\n", "owner", "    ", "deliverables.0.owner"],
+    ["  - id: first-ctwg-meeting\n", "responsible", "    ", "deliverables.0.responsible"],
     ["      meetingNumber: 9\n", "room", "      ", "deliverables.0.event.room"],
     ["        - Human Security\n      collaboration:\n", "budget", "      ", "deliverables.1.plan.budget"],
     ["        - source: 2016 Ministerial Statement\n", "year", "          ", "deliverables.7.plan.mandate.1.year"],

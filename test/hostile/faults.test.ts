@@ -186,10 +186,10 @@ describe("files that must not change", () => {
     const file = join(cwd, "workplans", "2017.yaml");
     const good = readFileSync(file, "utf8");
     try {
-      writeFileSync(file, replaceOnce(good, "  purpose: Consideration", "  purpose: Consideraton"));
+      writeFileSync(file, replaceOnce(good, "kind: meeting\n      meetingNumber: 9", "kind: meting\n      meetingNumber: 9"));
       const broken = await runCli(["build", "2017", "--out", "keep"], cwd);
       expect(broken.code).toBe(1);
-      writeFileSync(file, good.slice(0, good.length / 2));
+      writeFileSync(file, replaceOnce(good, "year: 2017\n", "year: 2017\nyear: 2018\n"));
       expect((await runCli(["build", "2017", "--out", "keep"], cwd)).code).toBe(1);
     } finally {
       writeFileSync(file, good);

@@ -12,15 +12,18 @@ describe("workplanJsonSchema", () => {
     expect(generated, "the JSON Schema is out of date: run `npx ctwg schema > workplans/workplan.schema.json`").toBe(committed);
   });
 
-  it("describes a strict mapping with the workplan's keys, where defaulted keys are optional", () => {
+  it("describes a strict mapping with the workplan's keys, where defaulted and optional parts are optional", () => {
     const schema = JSON.parse(generated);
-    expect(schema.title).toBe("CTWG workplan");
+    expect(schema.title).toBe("APEC work plan");
     expect(schema.type).toBe("object");
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties)).toEqual(["year", "status", "forum", "cover", "title", "introduction", "crossCutting", "deliverables"]);
-    expect(schema.required).toEqual(expect.arrayContaining(["year", "cover", "title", "introduction", "crossCutting", "deliverables"]));
-    expect(schema.required).not.toContain("forum");
-    expect(schema.required).not.toContain("status");
-    expect(schema.properties.cover.properties.purpose.enum).toEqual(["Information", "Consideration", "Endorsement", "Approval", "Discussion"]);
+    expect(Object.keys(schema.properties)).toEqual(["year", "period", "status", "forum", "profile", "document", "cover", "title", "introduction", "crossCutting", "deliverables"]);
+    expect(schema.required).toEqual(["cover", "title"]);
+    expect(schema.properties.cover.required).toEqual(["title"]);
+    expect(schema.properties.status.enum).toEqual(["draft", "tabled", "interim", "updated", "endorsed", "final"]);
+    // Editors complete the layout too: its columns' fields and the numbering styles.
+    const layout = schema.properties.document.properties;
+    expect(layout.columns.items.properties.field.enum).toContain("owner");
+    expect(layout.numbering.enum).toEqual(["arabic", "roman", "none"]);
   });
 });

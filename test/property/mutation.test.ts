@@ -69,7 +69,8 @@ describe("the 2017 plan cut short", () => {
       });
       if (outcome.code === 1) errors++;
     }
-    // Most cuts leave a file without its deliverables, which the format requires.
-    expect(errors).toBeGreaterThan(base.length / 97 / 2);
+    // Every part but the title is optional, so many cuts leave a shorter valid plan; a cut inside a
+    // value, a quoted string or a mapping still breaks it, and is reported.
+    expect(errors).toBeGreaterThan(base.length / 97 / 10);
   }, 60_000);
 });

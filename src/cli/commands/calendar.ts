@@ -5,6 +5,7 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
+import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 import { shownPath, sourceDateEpoch } from "../shared-options.js";
 
@@ -32,12 +33,14 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
       const files = await inputFiles(args, io.cwd);
       if (flags.stdout && files.length !== 1) throw new UsageError("--stdout prints the calendar of one workplan: ctwg calendar 2017 --stdout");
+      const settings = await settingsFor(io, program.opts().color);
+      if (!settings) return setExit(EXIT.failure);
       const stderrPaint = paintFor(io, "stderr", program.opts().color);
       const stdoutPaint = paintFor(io, "stdout", program.opts().color);
       let failed = false;
       for (const file of files) {
         const write = !flags.stdout;
-        const report = await calendar(file, { cwd: io.cwd, outDir: flags.out, write, ...(timestamp ? { timestamp } : {}) });
+        const report = await calendar(file, { cwd: io.cwd, outDir: flags.out, write, settings, ...(timestamp ? { timestamp } : {}) });
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));
         if (hasErrors(report.diagnostics) || !report.artifact) {

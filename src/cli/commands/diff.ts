@@ -4,6 +4,7 @@ import { diff, DIFF_FORMAT_IDS, formatDiff, writeReport, type DiffFormatId } fro
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
+import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
 interface DiffOptions {
@@ -46,7 +47,9 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
 
       // Under git, the sides are temporary files; name them after the path in the repository.
       const labels = gitPath === undefined ? {} : { labels: [`a/${gitPath}`, `b/${gitPath}`] as const };
-      const report = await diff(before, after, { cwd: io.cwd, threshold, ...labels });
+      const settings = await settingsFor(io, program.opts().color);
+      if (!settings) return setExit(EXIT.failure);
+      const report = await diff(before, after, { cwd: io.cwd, threshold, settings, ...labels });
       if (!report.diff) {
         const errors = report.sides.map((side) => ({ ...side, diagnostics: side.diagnostics.filter((d) => d.severity === "error") }));
         io.stderr.write(formatReports(errors, "pretty", paintFor(io, "stderr", program.opts().color)));

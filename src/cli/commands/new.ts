@@ -17,14 +17,14 @@ export function registerNew(program: Command, io: Io, setExit: (code: ExitCode) 
   program
     .command("new")
     .description("start next year's plan from this year's: the year moves on, meetings continue, one-off items are left out")
-    .argument("<year>", "the year of the new plan")
-    .option("--from <year-or-file>", "the plan to start from (default: the year before)")
+    .argument("<year>", "the year of the new plan, or its period (2023-2027)")
+    .option("--from <year-or-file>", "the plan to start from (default: the year, or the span of years, before)")
     .option("--force", "replace the file if it exists")
     .option("-o, --output <file>", "where to write (default: workplans/<year>.yaml)")
     .addHelpText("after", "\nExample:\n  ctwg new 2018 --from 2017     writes workplans/2018.yaml, a draft; `ctwg lint 2018` lists what is left to fill in")
     .action(async (yearArg: string, options: NewOptions) => {
-      if (!/^\d{4}$/.test(yearArg)) throw new UsageError(`the year is four digits, not "${yearArg}"`);
-      const year = Number(yearArg);
+      if (!/^\d{4}(?:-\d{4})?$/.test(yearArg)) throw new UsageError(`the year is four digits (or a period, 2023-2027), not "${yearArg}"`);
+      const year = yearArg;
       const settings = await settingsFor(io, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
 
@@ -41,16 +41,18 @@ export function registerNew(program: Command, io: Io, setExit: (code: ExitCode) 
         io.stderr.write(`ctwg: ${from} has errors; fix them before starting ${year} from it\n`);
         return setExit(EXIT.problems);
       }
-      const fromYear = report.from.workplan!.year;
-      if (report.refused === "not-the-year-before") {
-        throw new UsageError(`${from} is the ${fromYear} plan; ctwg new makes the plan for the year after it (${fromYear + 1})`);
+      const fromPeriod = report.from.workplan!.period;
+      if (report.refused === "not-the-period-before") {
+        const span = fromPeriod.start !== fromPeriod.end;
+        const next = span ? `${fromPeriod.end + 1}-${2 * fromPeriod.end - fromPeriod.start + 1}` : String(fromPeriod.start + 1);
+        throw new UsageError(`${from} is the ${fromPeriod.label} plan; ctwg new makes the plan for the ${span ? "period" : "year"} after it (${next})`);
       }
       if (report.refused === "target-exists") throw new UsageError(`${report.target} exists; ctwg new never replaces a plan unless you add --force`);
 
       const paint = paintFor(io, "stdout", program.opts().color);
       const lines = [`${paint.bold("✓")} wrote ${report.target}, a draft for ${year} from ${from}`];
       if (report.leftOut.length) {
-        lines.push("", `Left out, as done in ${fromYear} (add back what continues):`);
+        lines.push("", `Left out, as done in ${fromPeriod.label} (add back what continues):`);
         for (const item of report.leftOut) lines.push(`  ${item.number} ${item.text} ${paint.dim(`(${item.reason})`)}`);
       }
       lines.push("", `Next: ctwg lint ${year} lists what is left to fill in.`);
