@@ -17,9 +17,9 @@ export const pdf: OutputFormat = {
       title: view.meta.title,
       subject: view.meta.symbol,
       author: view.meta.author,
-      keywords: ["APEC", "CTWG", "counter-terrorism", "work plan", String(view.year), view.meta.symbol].join(", "),
+      keywords: view.meta.keywords.join(", "),
       lang: view.lang,
-      date: options.timestamp ?? new Date(`${view.cover.meeting.firstDay}T00:00:00Z`),
+      date: options.timestamp ?? new Date(`${view.firstDay}T00:00:00Z`),
     });
   },
 };

@@ -12,5 +12,5 @@ export async function renderView(view: WorkplanView, id: FormatId, options: Rend
   const format = await FORMAT_LOADERS[id]();
   const output = await format.render(view, options);
   const bytes = typeof output === "string" ? new TextEncoder().encode(output) : output;
-  return { path: `${view.year}/${view.fileStem}.${format.extension}`, bytes };
+  return { path: `${view.period}/${view.fileStem}.${format.extension}`, bytes };
 }

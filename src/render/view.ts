@@ -2,6 +2,8 @@ import { formatDateSpec, parseDateSpec } from "../model/date-spec.js";
 import { acronymUses, glossaryTerms } from "../model/acronyms.js";
 import type { Glossary } from "../model/glossary.js";
 import { withoutInvisible } from "../model/invisible.js";
+import type { DocumentShape, ListStyle } from "../model/document-shape.js";
+import { itemLabels, sectionHeadings } from "../model/labels.js";
 import type { Blocks, ListItem, RichText, Workplan } from "../model/schema.js";
 import { buildTimeline, type TimelineView } from "./timeline.js";
 
@@ -10,29 +12,40 @@ import { buildTimeline, type TimelineView } from "./timeline.js";
  * Markdown, HTML and PDF say the same words.
  */
 export interface WorkplanView {
+  /** The period's first year. */
   year: number;
-  /** The output file name without extension, after APEC's file names: `2017_som1_sce-cow_002`. */
+  /** The period as printed, and the output folder's name: "2017", "2018-2022". */
+  period: string;
+  /** The output file name without extension, after APEC's file names: `2017_som1_sce-cow_002`; from the forum and period without a symbol. */
   fileStem: string;
   lang: string;
   /** A draft (`status: draft`): the documents say so on the cover. */
   draft: boolean;
   /** Plain-text facts for places that cannot hold markup: the HTML <title>, the PDF's metadata. */
-  meta: { title: string; symbol: string; author: string };
+  meta: { title: string; symbol: string; author: string; keywords: string[] };
+  /** The day the documents are dated: the meeting's first day, else the cover's date, else 1 January of the period. */
+  firstDay: string;
   cover: {
     organisation: Run[];
-    symbol: Run[];
-    agendaItem: Run[];
+    symbol: Run[] | null;
+    agendaItem: Run[] | null;
+    stamp: Run[] | null;
     title: Run[];
-    purpose: Run[];
-    submittedBy: Run[];
+    purpose: Run[] | null;
+    submittedBy: Run[] | null;
     forumDocNo: Run[] | null;
-    meeting: { name: Run[]; place: Run[]; date: Run[]; firstDay: string };
+    date: Run[] | null;
+    meeting: { name: Run[]; place: Run[]; date: Run[]; firstDay: string } | null;
   };
   title: Run[];
-  introduction: { heading: string; paragraphs: Run[][]; steps: ListItemView[] };
-  crossCutting: { lead: Run[]; areas: { id: string; name: Run[]; activities: ListItemView[] }[] };
-  deliverables: { heading: string; items: { id: string; number: string; text: Run[] }[] };
-  plans: { heading: string; columns: string[]; rows: PlanRowView[] };
+  /** The introduction, with the cross-cutting areas; null when the plan has neither. */
+  introduction: { heading: string; callout: Run[] | null; paragraphs: Run[][]; steps: ListItemView[]; stepsStyle: ListStyle } | null;
+  crossCutting: { lead: Run[] | null; areas: { id: string; name: Run[]; activities: ListItemView[] }[] };
+  /** The labelled deliverables; null when the plan lists none. */
+  /** `labelled`: the layout prints a label before each item (even an empty one, for a removed item in a redline). */
+  deliverables: { heading: string; labelled: boolean; items: DeliverableView[] } | null;
+  /** The itemized table; null when the layout has no columns or no deliverable has a row. */
+  plans: { heading: string; columns: DocumentShape["columns"]; rows: PlanRowView[] } | null;
   /** The year's events on a line of months, after the deliverables; null without dated events or with --no-timeline. */
   timeline: TimelineView | null;
   /** The acronyms the plan uses, with their full names from the glossary; null without a glossary. */
@@ -64,12 +77,25 @@ export interface ListItemView {
   items: ListItemView[];
 }
 
+/**
+ * A deliverable as listed: its label, its text, who leads it ("Lead: CT network", with the layout's
+ * word), and the heading of its group on the first item of each group.
+ */
+export interface DeliverableView {
+  id: string;
+  number: string;
+  text: Run[];
+  owner: Run[] | null;
+  group: Run[] | null;
+}
+
 /** A paragraph or a bullet list; exactly one of the two is set. */
 export interface BlockView {
   paragraph: Run[] | null;
   list: ListItemView[] | null;
 }
 
+/** A row of the itemized table: every field a column may show. */
 export interface PlanRowView {
   id: string;
   number: string;
@@ -78,83 +104,110 @@ export interface PlanRowView {
   mandate: { source: Run[]; text: BlockView[] }[];
   priorities: Run[][];
   collaboration: BlockView[];
+  owner: Run[] | null;
+  date: Run[] | null;
+  place: Run[] | null;
 }
-
-/** The column headings of the itemized table, as APEC's work-plan template words them. */
-export const PLAN_COLUMNS = [
-  "Title",
-  "Summary of Specific Plans",
-  "Mandate (Leaders/Ministers/SOM/SCE Priorities and Decisions, Strategic Plans and to ABAC recommendations)",
-  "ECOTECH Priorities and/or Host Year Priorities",
-  "Cross-fora collaboration (Within APEC and beyond APEC)",
-];
 
 /** Builds the view of a valid workplan. */
 export function buildView(workplan: Workplan, options: ViewOptions = {}): WorkplanView {
-  const { cover, year } = workplan;
-  const numbered = workplan.deliverables.map((deliverable, index) => ({ deliverable, number: `1.${index + 1}` }));
+  const { cover, year, document: shape } = workplan;
+  const labels = itemLabels(workplan);
+  const numbered = workplan.deliverables.map((deliverable, index) => ({ deliverable, number: labels[index]! }));
+  const headings = sectionHeadings(workplan, options.glossary);
+  const optionalRuns = (text: RichText | undefined) => (text === undefined ? null : runs(text));
+  const rows = numbered.flatMap(({ deliverable, number }) => {
+    const { plan } = deliverable;
+    if (!plan) return [];
+    const place = deliverable.event?.place;
+    return [
+      {
+        id: deliverable.id,
+        number,
+        title: plan.title === undefined ? withTbc(deliverable) : runs(plan.title),
+        summary: blocks(plan.summary),
+        mandate: plan.mandate.map((m) => ({ source: runs(m.source), text: blocks(m.text ?? []) })),
+        priorities: plan.priorities.map((p) => runs(p)),
+        collaboration: blocks(plan.collaboration),
+        owner: optionalRuns(deliverable.owner),
+        date: deliverable.event?.date === undefined ? null : runs(formatDate(deliverable.event.date)),
+        place: place ? runs([place.city, place.economy].filter(Boolean).join(", ")) : null,
+      },
+    ];
+  });
+  const meeting = cover.meeting;
+  const firstDay = meeting ? firstDayOf(meeting.date, year) : cover.date ? firstDayOf(cover.date, year) : `${year}-01-01`;
+  const { introduction, crossCutting } = workplan;
+  const hasIntroduction =
+    introduction.paragraphs.length + introduction.steps.length + crossCutting.areas.length > 0 || crossCutting.lead !== undefined || introduction.callout !== undefined;
   return {
     year,
-    fileStem: fileStemOf(cover.symbol),
+    period: workplan.period.label,
+    fileStem: fileStemOf(cover.symbol ?? `${workplan.forum}_${workplan.period.label}`),
     lang: "en",
     draft: workplan.status === "draft",
-    meta: { title: withoutInvisible(cover.title), symbol: withoutInvisible(cover.symbol), author: withoutInvisible(cover.submittedBy) },
+    meta: {
+      title: withoutInvisible(cover.title),
+      symbol: withoutInvisible(cover.symbol ?? ""),
+      author: withoutInvisible(cover.submittedBy ?? workplan.forum),
+      keywords: ["APEC", workplan.forum, ...shape.keywords, "work plan", workplan.period.label, ...(cover.symbol ? [cover.symbol] : [])].map(withoutInvisible),
+    },
+    firstDay,
     cover: {
       organisation: runs(cover.organisation),
-      symbol: runs(cover.symbol),
-      agendaItem: runs(cover.agendaItem),
+      symbol: optionalRuns(cover.symbol),
+      agendaItem: optionalRuns(cover.agendaItem),
+      stamp: optionalRuns(cover.stamp),
       title: runs(cover.title),
-      purpose: runs(cover.purpose),
-      submittedBy: runs(cover.submittedBy),
-      forumDocNo: cover.forumDocNo === undefined ? null : runs(cover.forumDocNo),
-      meeting: {
-        name: runs(cover.meeting.name),
-        place: runs(`${cover.meeting.city}, ${cover.meeting.economy}`),
-        date: runs(formatDate(cover.meeting.date)),
-        firstDay: firstDayOf(cover.meeting.date, year),
-      },
+      purpose: optionalRuns(cover.purpose),
+      submittedBy: optionalRuns(cover.submittedBy),
+      forumDocNo: optionalRuns(cover.forumDocNo),
+      date: cover.date === undefined ? null : runs(formatDate(cover.date)),
+      meeting: meeting
+        ? {
+            name: runs(meeting.name),
+            place: runs([meeting.city, meeting.economy].filter(Boolean).join(", ")),
+            date: runs(formatDate(meeting.date)),
+            firstDay,
+          }
+        : null,
     },
     title: runs(workplan.title),
-    introduction: {
-      heading: "Introduction",
-      paragraphs: workplan.introduction.paragraphs.map(runs),
-      steps: workplan.introduction.steps.map(listItem),
-    },
+    introduction: hasIntroduction
+      ? {
+          heading: headings.introduction,
+          callout: optionalRuns(workplan.introduction.callout),
+          paragraphs: workplan.introduction.paragraphs.map(runs),
+          steps: workplan.introduction.steps.map(listItem),
+          stepsStyle: shape.stepsStyle,
+        }
+      : null,
     crossCutting: {
-      lead: runs(workplan.crossCutting.lead),
+      lead: optionalRuns(workplan.crossCutting.lead),
       areas: workplan.crossCutting.areas.map((area) => ({ id: area.id, name: runs(area.name), activities: area.activities.map(listItem) })),
     },
-    deliverables: {
-      heading: `1. Expected Outcomes/Deliverables for ${year}`,
-      items: numbered.map(({ deliverable, number }) => ({ id: deliverable.id, number, text: withTbc(deliverable) })),
-    },
-    plans: {
-      heading: `2. Itemized Work Plans for ${year}`,
-      columns: PLAN_COLUMNS,
-      rows: numbered.flatMap(({ deliverable, number }) => {
-        const { plan } = deliverable;
-        if (!plan) return [];
-        return [
-          {
+    deliverables: numbered.length
+      ? {
+          heading: headings.deliverables,
+          labelled: shape.itemLabel !== "",
+          items: numbered.map(({ deliverable, number }, i) => ({
             id: deliverable.id,
             number,
-            title: plan.title === undefined ? withTbc(deliverable) : runs(plan.title),
-            summary: blocks(plan.summary),
-            mandate: plan.mandate.map((m) => ({ source: runs(m.source), text: blocks(m.text ?? []) })),
-            priorities: plan.priorities.map((p) => runs(p)),
-            collaboration: blocks(plan.collaboration),
-          },
-        ];
-      }),
-    },
+            text: withTbc(deliverable),
+            owner: deliverable.owner === undefined ? null : runs(`${shape.ownerLabel}: ${deliverable.owner}`),
+            group: deliverable.group !== undefined && deliverable.group !== workplan.deliverables[i - 1]?.group ? runs(deliverable.group) : null,
+          })),
+        }
+      : null,
+    plans: shape.columns.length && rows.length ? { heading: headings.plans, columns: shape.columns, rows } : null,
     timeline: options.timeline === false ? null : buildTimeline(workplan),
-    annex: options.glossary?.present ? acronymAnnex(workplan, options.glossary) : null,
+    annex: shape.annex && options.glossary?.present ? acronymAnnex(workplan, options.glossary, headings.annex) : null,
     redline: null,
   };
 }
 
 /** The glossary's entries for the acronyms the plan uses, alphabetically; null when it uses none. */
-function acronymAnnex(workplan: Workplan, glossary: Glossary): WorkplanView["annex"] {
+function acronymAnnex(workplan: Workplan, glossary: Glossary, heading: string): WorkplanView["annex"] {
   const byKey = new Map([...glossary.acronyms].map(([acronym, name]) => [acronym.replace(/-/g, ""), { acronym, name }]));
   const used = new Map<string, { acronym: string; name: string }>();
   for (const use of glossaryTerms(acronymUses(workplan))) {
@@ -162,7 +215,7 @@ function acronymAnnex(workplan: Workplan, glossary: Glossary): WorkplanView["ann
     if (entry) used.set(entry.acronym, entry);
   }
   const entries = [...used.values()].sort((a, b) => a.acronym.localeCompare(b.acronym));
-  return entries.length ? { heading: "Annex: Acronyms", entries } : null;
+  return entries.length ? { heading, entries } : null;
 }
 
 /** `2017/SOM1/SCE-COW/002` becomes `2017_som1_sce-cow_002`; anything but letters, digits and hyphens becomes `_`. */

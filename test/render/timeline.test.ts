@@ -6,7 +6,7 @@ import { buildView } from "../../src/render/view.js";
 import { html } from "../../src/render/html.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, workplan2017 } from "../support/workplan.js";
+import { compile, ROOT, workplan2017 } from "../support/workplan.js";
 
 const glossary = parseGlossary(readFileSync(join(ROOT, "workplans/glossary.yaml"), "utf8"), "workplans/glossary.yaml").value!;
 
@@ -56,6 +56,55 @@ describe("buildTimeline", () => {
     expect(page.indexOf("<svg")).toBeLessThan(page.indexOf('<section id="plans">'));
     const without = (await html.render(buildView(workplan2017(), { timeline: false }))) as string;
     expect(without).not.toContain("<svg");
+  });
+});
+
+describe("buildTimeline for a plan of several years", () => {
+  const { workplan } = compile(`period: 2018-2022
+document:
+  itemLabel: "Activity {n}:"
+  columns: []
+cover:
+  title: CTWG Strategic Plan 2018-2022
+  date: 2017-10-09
+title: CTWG Strategic Plan 2018-2022
+deliverables:
+  - id: first-review
+    text: Review the plan
+    event: { kind: meeting, date: 2018-01-10 }
+  - id: mid-term-review
+    text: Review the plan at its mid-term
+    event: { kind: meeting, date: 2020-07, tbc: true, place: { economy: Malaysia } }
+  - id: last-review
+    text: Review the plan at its end
+    event: { kind: other, date: 2022-12-01/2022-12-31 }
+`);
+  const timeline = buildTimeline(workplan!)!;
+
+  it("has one column a year, labelled with the year", () => {
+    const year = TIMELINE_WIDTH / 5;
+    expect(timeline.months).toEqual([2018, 2019, 2020, 2021, 2022].map((label, i) => ({ label: String(label), x: i * year, width: year })));
+  });
+
+  it("places each event in its month of its year, labelled as the document labels it", () => {
+    const month = TIMELINE_WIDTH / 60;
+    expect(timeline.events.map((e) => [e.label, e.x, e.tentative])).toEqual([
+      ["Activity 1: Meeting", Math.round(((9 / 31) * month) * 100) / 100, false],
+      ["Activity 2: Meeting, Malaysia (tbc)", 2 * 12 * month + 6 * month, true],
+      ["Activity 3: Other", 4 * 12 * month + 11 * month, false],
+    ]);
+    expect(timeline.events[1]!.width).toBe(month);
+    expect(timeline.events[2]!.x + timeline.events[2]!.width).toBeLessThanOrEqual(TIMELINE_WIDTH);
+  });
+
+  it("names the period in its caption", () => {
+    expect(timeline.caption).toBe("Meetings and workshops in 2018-2022; dashed: to be confirmed or known only to the month.");
+  });
+
+  it("keeps the 2017 caption and twelve months for a plan of one year", () => {
+    const oneYear = buildTimeline(workplan2017())!;
+    expect(oneYear.caption).toBe("Meetings and workshops in 2017; dashed: to be confirmed or known only to the month.");
+    expect(oneYear.months.map((m) => m.label)).toEqual(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
   });
 });
 

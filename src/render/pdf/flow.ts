@@ -1,6 +1,7 @@
 import type { Metrics } from "../../fonts/fonts.js";
 import type { PlacedItem, StructNode, StructType, TextLine } from "./page-plan.js";
 import { breakLines, type StyledRun } from "./text-layout.js";
+import type { ListStyle } from "../../model/document-shape.js";
 import type { BlockView, ListItemView, Run } from "../view.js";
 
 /**
@@ -26,12 +27,15 @@ export interface FlowStyle {
   itemGap: number;
 }
 
+/** What a structure node may say besides its type: a header cell's scope, a figure's text, a list's numbering. */
+export type StructAttributes = Pick<StructNode, "scope" | "alt" | "numbering">;
+
 /** Builds the structure tree as layout goes, so reading order follows the flow. */
 export class StructureBuilder {
   readonly nodes: StructNode[] = [];
-  add(type: StructType, parent: number | null, scope?: StructNode["scope"], alt?: string): number {
+  add(type: StructType, parent: number | null, attributes: StructAttributes = {}): number {
     const id = this.nodes.length;
-    this.nodes.push({ id, type, parent, ...(scope ? { scope } : {}), ...(alt ? { alt } : {}) });
+    this.nodes.push({ id, type, parent, ...attributes });
     return id;
   }
 }
@@ -74,7 +78,13 @@ export function textBoxes(runs: readonly StyledRun[], width: number, style: Flow
   });
 }
 
-/** A bullet list as boxes, with L / LI / Lbl / LBody structure; nested lists indent further. */
+/** How a list starts: the space above it, and how its top level is marked (nested levels keep bullets). */
+export interface ListOptions {
+  spaceBefore?: number;
+  marker?: ListStyle;
+}
+
+/** A list as boxes, with L / LI / Lbl / LBody structure: bullets, or "1." / "(a)" on a numbered or lettered top level; nested lists indent further. */
 export function listBoxes(
   items: readonly ListItemView[],
   width: number,
@@ -82,12 +92,37 @@ export function listBoxes(
   metrics: Metrics,
   structure: StructureBuilder,
   parent: number,
-  depth = 0,
-  spaceBefore = 0,
+  options: ListOptions = {},
 ): FlowBox[] {
-  const list = structure.add("L", parent);
-  const bullet = depth % 2 === 0 ? "•" : "◦";
-  const indent = style.listIndent * (depth + 1);
+  const level = { depth: 0, start: 0, spaceBefore: options.spaceBefore ?? 0, marker: options.marker ?? "bullet" };
+  return listLevel(items, { width, style, metrics, structure }, parent, level);
+}
+
+interface ListContext {
+  width: number;
+  style: FlowStyle;
+  metrics: Metrics;
+  structure: StructureBuilder;
+}
+
+/** Where a list level sits: how deep, the x its label column starts at, its first item's space, its marker. */
+interface ListLevel {
+  depth: number;
+  start: number;
+  spaceBefore: number;
+  marker: ListStyle;
+}
+
+/** The points between a number or letter and its item's text. */
+const LABEL_GAP = 5;
+
+/** One level of a list; each item's nested list is the next level, its label column starting where this level's text does. */
+function listLevel(items: readonly ListItemView[], context: ListContext, parent: number, level: ListLevel): FlowBox[] {
+  const { width, style, metrics, structure } = context;
+  const numbering = LIST_NUMBERING[level.marker];
+  const list = structure.add("L", parent, numbering ? { numbering } : {});
+  const labels = items.map((_, i) => listLabel(level.marker, level.depth, i));
+  const indent = level.start + labelColumn(labels, level.marker, style, metrics);
   return items.flatMap((item, i) => {
     const li = structure.add("LI", list);
     const label = structure.add("Lbl", li);
@@ -95,16 +130,41 @@ export function listBoxes(
     const boxes = textBoxes(toStyled(item.text), width, style, metrics, {
       struct: body,
       indent,
-      spaceBefore: i === 0 ? spaceBefore : style.itemGap,
+      spaceBefore: i === 0 ? level.spaceBefore : style.itemGap,
     });
     const first = boxes[0];
     if (first) {
-      const segment = { text: bullet, face: "regular" as const, underline: false, x: 0, width: metrics.width(bullet, "regular", style.size) };
-      first.items.unshift({ kind: "text", x: indent - style.listIndent * 0.65, y: 0, size: style.size, segments: [segment], struct: label });
+      const text = labels[i]!;
+      const segment = { text, face: "regular" as const, underline: false, x: 0, width: metrics.width(text, "regular", style.size) };
+      const x = level.marker === "bullet" ? indent - style.listIndent * 0.65 : indent - LABEL_GAP - segment.width;
+      first.items.unshift({ kind: "text", x, y: 0, size: style.size, segments: [segment], struct: label });
     }
-    const nested = item.items.length ? listBoxes(item.items, width, style, metrics, structure, body, depth + 1, style.itemGap) : [];
-    return [...boxes, ...nested];
+    const nested = { depth: level.depth + 1, start: indent, spaceBefore: style.itemGap, marker: "bullet" as const };
+    return [...boxes, ...(item.items.length ? listLevel(item.items, context, body, nested) : [])];
   });
+}
+
+/** The tagged-PDF ListNumbering of a numbered or lettered list. Why none for bullets: a list without it reads as unordered. */
+const LIST_NUMBERING: Record<ListStyle, StructNode["numbering"]> = { bullet: undefined, number: "Decimal", letter: "LowerAlpha" };
+
+/** An item's label: a bullet (a circle one level down), "3." or "(c)". */
+export function listLabel(marker: ListStyle, depth: number, index: number): string {
+  if (marker === "number") return `${index + 1}.`;
+  if (marker === "letter") return `(${letters(index)})`;
+  return depth % 2 === 0 ? "•" : "◦";
+}
+
+/** a, b, … z, aa, ab: the letters of the index-th item, as an HTML `type="a"` list counts. */
+function letters(index: number): string {
+  const rest = Math.floor(index / 26);
+  return (rest > 0 ? letters(rest - 1) : "") + String.fromCharCode(97 + (index % 26));
+}
+
+/** How far a level's text hangs past its label column: the list indent, or more when a label ("(aa)", "10.") is wider. */
+function labelColumn(labels: readonly string[], marker: ListStyle, style: FlowStyle, metrics: Metrics): number {
+  if (marker === "bullet") return style.listIndent;
+  const widest = Math.max(0, ...labels.map((label) => metrics.width(label, "regular", style.size)));
+  return Math.max(style.listIndent, Math.ceil(widest + LABEL_GAP));
 }
 
 /** Paragraphs and lists of a table cell or section, in order. */
@@ -122,7 +182,7 @@ export function blockBoxes(
       const p = structure.add("P", parent);
       return textBoxes(toStyled(block.paragraph), width, style, metrics, { struct: p, spaceBefore: gap });
     }
-    return listBoxes(block.list ?? [], width, style, metrics, structure, parent, 0, gap);
+    return listBoxes(block.list ?? [], width, style, metrics, structure, parent, { spaceBefore: gap });
   });
 }
 

@@ -1,17 +1,21 @@
-import { listBoxes, offsetItems, StructureBuilder, textBoxes, toStyled, type FlowBox, type FlowStyle } from "./flow.js";
+import { listBoxes, offsetItems, stackHeight, StructureBuilder, textBoxes, toStyled, type FlowBox, type FlowStyle } from "./flow.js";
 import type { FontFace, Metrics } from "../../fonts/fonts.js";
 import type { PagePlan, PlacedItem, TextLine } from "./page-plan.js";
 import { LANDSCAPE, PageWriter, PORTRAIT } from "./page-writer.js";
 import { layoutTable } from "./table-layout.js";
+import type { StyledRun } from "./text-layout.js";
 import { timelineFigure } from "./timeline-figure.js";
-import { plainText, type WorkplanView } from "../view.js";
+import { plainText, type Run, type WorkplanView } from "../view.js";
 
 export const BODY_STYLE: FlowStyle = { size: 11, lineHeight: 14.5, paragraphGap: 7, listIndent: 18, itemGap: 3.5 };
 const FOOTER_SIZE = 9;
 
+type Deliverables = NonNullable<WorkplanView["deliverables"]>;
+
 /**
- * View → page plan: the cover page, the body in A4 upright, the itemized table on A4 across,
- * then "Page N of M" footers (known exactly, since layout is done before anything is drawn).
+ * View → page plan: the cover page, the body in A4 upright, the itemized table (if any) on A4
+ * across, the annex (if any) upright again, then "Page N of M" footers (known exactly, since layout
+ * is done before anything is drawn).
  */
 export function layoutDocument(view: WorkplanView, metrics: Metrics): PagePlan {
   const structure = new StructureBuilder();
@@ -20,66 +24,116 @@ export function layoutDocument(view: WorkplanView, metrics: Metrics): PagePlan {
 
   writer.newPage(PORTRAIT);
   layoutCover(view, writer, metrics, structure, document);
-
   writer.newPage(PORTRAIT);
-  const width = writer.contentWidth;
-  const heading = (text: string, type: "H1" | "H2" | "H3", bookmark: 1 | 2 | null, spaceBefore: number): FlowBox[] => {
-    const size = type === "H1" ? 14 : type === "H2" ? 12 : 11;
-    const boxes = textBoxes([{ text, face: "bold", underline: type === "H3" }], width, BODY_STYLE, metrics, {
-      struct: structure.add(type, document),
-      align: type === "H1" ? "center" : "left",
-      size,
-      lineHeight: size * 1.3,
-      spaceBefore,
-      keepWithNext: true,
-    });
-    if (bookmark && boxes[0]) boxes[0].bookmark = { title: text, level: bookmark };
-    return boxes;
-  };
-  const paragraph = (runs: WorkplanView["crossCutting"]["lead"]) =>
-    textBoxes(toStyled(runs), width, BODY_STYLE, metrics, { struct: structure.add("P", document), spaceBefore: BODY_STYLE.paragraphGap });
-
-  writer.flow(heading(plainText(view.title), "H1", null, 0));
-  writer.y += 10;
-  writer.flow(heading(view.introduction.heading, "H2", 1, 12));
-  for (const runs of view.introduction.paragraphs) writer.flow(paragraph(runs));
-  writer.flow(listBoxes(view.introduction.steps, width, BODY_STYLE, metrics, structure, document, 0, BODY_STYLE.paragraphGap));
-  writer.flow(paragraph(view.crossCutting.lead));
-  for (const area of view.crossCutting.areas) {
-    writer.flow(heading(plainText(area.name), "H3", 2, 12));
-    writer.flow(listBoxes(area.activities, width, BODY_STYLE, metrics, structure, document, 0, 4));
+  layoutBody(view, writer, metrics, structure, document);
+  if (view.plans) {
+    writer.newPage(LANDSCAPE);
+    writer.flow(sectionHeading(view.plans.heading, writer.contentWidth, metrics, structure, document, false));
+    writer.y += 6;
+    layoutTable(view.plans, writer, metrics, structure, document);
   }
-
-  writer.flow(heading(view.deliverables.heading, "H2", 1, 16));
-  writer.flow(deliverableBoxes(view.deliverables.items, width, metrics, structure, document));
-  if (view.timeline) writer.flow(timelineFigure(view.timeline, width, metrics, structure, document));
-
-  writer.newPage(LANDSCAPE);
-  const plansHeading = textBoxes([{ text: view.plans.heading, face: "bold" }], writer.contentWidth, BODY_STYLE, metrics, {
-    struct: structure.add("H2", document),
-    size: 12,
-    lineHeight: 16,
-  });
-  if (plansHeading[0]) plansHeading[0].bookmark = { title: view.plans.heading, level: 1 };
-  writer.flow(plansHeading);
-  writer.y += 6;
-  layoutTable(view.plans, writer, metrics, structure, document);
-
   if (view.annex) {
     writer.newPage(PORTRAIT);
-    const heading = textBoxes([{ text: view.annex.heading, face: "bold" }], writer.contentWidth, BODY_STYLE, metrics, {
-      struct: structure.add("H2", document),
-      size: 12,
-      lineHeight: 16,
-      keepWithNext: true,
-    });
-    if (heading[0]) heading[0].bookmark = { title: view.annex.heading, level: 1 };
-    writer.flow(heading);
+    writer.flow(sectionHeading(view.annex.heading, writer.contentWidth, metrics, structure, document, true));
     writer.flow(annexBoxes(view.annex.entries, writer.contentWidth, metrics, structure, document));
   }
 
   addFooters(writer, metrics);
   return { pages: writer.pages, structure: structure.nodes, outline: writer.outline };
+}
+
+/** The body in reading order: the title, the introduction, the cross-cutting areas, the deliverables and the timeline; each only when the plan has it. */
+function layoutBody(view: WorkplanView, writer: PageWriter, metrics: Metrics, structure: StructureBuilder, document: number): void {
+  const width = writer.contentWidth;
+  const body: BodyContext = { width, metrics, structure, parent: document };
+  const paragraph = (runs: Run[]) =>
+    textBoxes(toStyled(runs), width, BODY_STYLE, metrics, { struct: structure.add("P", document), spaceBefore: BODY_STYLE.paragraphGap });
+
+  writer.flow(headingBoxes(body, plainText(view.title), "H1", null, 0));
+  writer.y += 10;
+  if (view.introduction) {
+    const { introduction } = view;
+    writer.flow(headingBoxes(body, introduction.heading, "H2", 1, 12));
+    if (introduction.callout) writer.flow(calloutBoxes(body, introduction.callout, writer.bottom - writer.geometry.top));
+    for (const runs of introduction.paragraphs) writer.flow(paragraph(runs));
+    if (introduction.steps.length) {
+      writer.flow(listBoxes(introduction.steps, width, BODY_STYLE, metrics, structure, document, { spaceBefore: BODY_STYLE.paragraphGap, marker: introduction.stepsStyle }));
+    }
+  }
+  if (view.crossCutting.lead) writer.flow(paragraph(view.crossCutting.lead));
+  for (const area of view.crossCutting.areas) {
+    writer.flow(headingBoxes(body, plainText(area.name), "H3", 2, 12));
+    writer.flow(listBoxes(area.activities, width, BODY_STYLE, metrics, structure, document, { spaceBefore: 4 }));
+  }
+  if (view.deliverables) {
+    writer.flow(headingBoxes(body, view.deliverables.heading, "H2", 1, 16));
+    writer.flow(deliverableBoxes(body, view.deliverables));
+  }
+  if (view.timeline) writer.flow(timelineFigure(view.timeline, width, metrics, structure, document));
+}
+
+/** What the body's blocks share: the column's width, the fonts' metrics, the structure tree and the node they go under. */
+interface BodyContext {
+  width: number;
+  metrics: Metrics;
+  structure: StructureBuilder;
+  parent: number;
+}
+
+/** A heading of the body, bold and kept with what follows: H1 centred, H2 larger, H3 underlined; bookmarked at `bookmark`'s level. */
+function headingBoxes(body: BodyContext, text: string, type: "H1" | "H2" | "H3", bookmark: 1 | 2 | null, spaceBefore: number): FlowBox[] {
+  const size = type === "H1" ? 14 : type === "H2" ? 12 : 11;
+  const boxes = textBoxes([{ text, face: "bold", underline: type === "H3" }], body.width, BODY_STYLE, body.metrics, {
+    struct: body.structure.add(type, body.parent),
+    align: type === "H1" ? "center" : "left",
+    size,
+    lineHeight: size * 1.3,
+    spaceBefore,
+    keepWithNext: true,
+  });
+  if (bookmark && boxes[0]) boxes[0].bookmark = { title: text, level: bookmark };
+  return boxes;
+}
+
+/** The callout's frame: a 1 pt rule on a light ground, 3 mm above and below the text and 5 mm beside it, as the HTML's. */
+const CALLOUT = { stroke: 1, fill: "#f4f4f1", padY: 3 * (72 / 25.4), padX: 5 * (72 / 25.4) };
+
+/**
+ * The introduction's boxed statement, a P in a Div, its frame an artifact drawn under the text.
+ * Why one box of flow per frame: a frame never splits across pages; a statement taller than a page
+ * (`pageHeight`) goes on in a frame of its own on the next, so nothing runs off the page.
+ */
+function calloutBoxes(body: BodyContext, runs: Run[], pageHeight: number): FlowBox[] {
+  const div = body.structure.add("Div", body.parent);
+  const lines = textBoxes(toStyled(runs), body.width - 2 * CALLOUT.padX, BODY_STYLE, body.metrics, { struct: body.structure.add("P", div) });
+  const perFrame = Math.max(1, Math.floor((pageHeight - 2 * CALLOUT.padY) / BODY_STYLE.lineHeight));
+  const frames: FlowBox[] = [];
+  for (let i = 0; i < lines.length; i += perFrame) frames.push(framed(lines.slice(i, i + perFrame), body.width, i === 0 ? BODY_STYLE.paragraphGap : 0));
+  return frames;
+}
+
+/** Lines of text stacked inside a callout frame, as one box of flow. */
+function framed(lines: readonly FlowBox[], width: number, spaceBefore: number): FlowBox {
+  const height = stackHeight(lines) + 2 * CALLOUT.padY;
+  const items: PlacedItem[] = [{ kind: "box", x: 0, y: 0, width, height, stroke: CALLOUT.stroke, fill: CALLOUT.fill }];
+  let y = CALLOUT.padY;
+  for (const line of lines) {
+    items.push(...offsetItems(line.items, CALLOUT.padX, y));
+    y += line.height;
+  }
+  return { height, spaceBefore, keepWithNext: false, items };
+}
+
+/** A section's heading at the top of its own page, bookmarked; the annex's keeps with its first entry. */
+function sectionHeading(text: string, width: number, metrics: Metrics, structure: StructureBuilder, parent: number, keepWithNext: boolean): FlowBox[] {
+  const boxes = textBoxes([{ text, face: "bold" }], width, BODY_STYLE, metrics, {
+    struct: structure.add("H2", parent),
+    size: 12,
+    lineHeight: 16,
+    keepWithNext,
+  });
+  if (boxes[0]) boxes[0].bookmark = { title: text, level: 1 };
+  return boxes;
 }
 
 /** The acronym annex as a two-column table: the acronym, then its full name hanging beside it. */
@@ -89,51 +143,62 @@ function annexBoxes(entries: { acronym: string; name: string }[], width: number,
   const indent = 80;
   return entries.flatMap((entry) => {
     const row = structure.add("TR", body);
-    const acronym = structure.add("TH", row, "Row");
+    const acronym = structure.add("TH", row, { scope: "Row" });
     const boxes = textBoxes([{ text: entry.name, face: "regular" }], width, BODY_STYLE, metrics, { struct: structure.add("TD", row), indent, spaceBefore: 2 });
     boxes[0]?.items.unshift(line(entry.acronym, "bold", BODY_STYLE.size, 0, 0, acronym, metrics));
     return boxes;
   });
 }
 
-/** The numbered deliverables: "1.1" as the list label, the text hanging beside it. */
-function deliverableBoxes(items: WorkplanView["deliverables"]["items"], width: number, metrics: Metrics, structure: StructureBuilder, parent: number): FlowBox[] {
-  const list = structure.add("L", parent);
-  const indent = 30;
+/**
+ * The labelled deliverables: "1.1" or "Activity 1:" as the list label, the text hanging beside it
+ * and its owner after it in brackets; no label column when the layout prints none. A group's
+ * heading is an H3 between lists. Why end the list there: an L holds only LIs (and a caption), so a heading inside one breaks the tree.
+ */
+function deliverableBoxes(body: BodyContext, deliverables: Deliverables): FlowBox[] {
+  const { width, metrics, structure } = body;
+  const { items } = deliverables;
+  const indent = deliverables.labelled ? labelIndent(items.map((item) => item.number), metrics) : 0;
+  let list: number | null = null;
   return items.flatMap((item, i) => {
+    const heading = item.group ? headingBoxes(body, plainText(item.group), "H3", 2, i === 0 ? 10 : 14) : [];
+    if (item.group || list === null) list = structure.add("L", body.parent);
     const li = structure.add("LI", list);
-    const label = structure.add("Lbl", li);
-    const boxes = textBoxes(toStyled(item.text), width, BODY_STYLE, metrics, {
+    const label = deliverables.labelled && item.number ? structure.add("Lbl", li) : null;
+    const boxes = textBoxes(deliverableText(item), width, BODY_STYLE, metrics, {
       struct: structure.add("LBody", li),
       indent,
-      spaceBefore: i === 0 ? 6 : 5,
+      spaceBefore: item.group ? 4 : i === 0 ? 6 : 5,
     });
-    boxes[0]?.items.unshift(line(item.number, "bold", BODY_STYLE.size, 0, 0, label, metrics));
-    return boxes;
+    if (label !== null) boxes[0]?.items.unshift(line(item.number, "bold", BODY_STYLE.size, 0, 0, label, metrics));
+    return [...heading, ...boxes];
   });
 }
 
+/** A deliverable's text, then its owner in brackets: "… (Lead: Secure Travel network)". */
+function deliverableText(item: Deliverables["items"][number]): StyledRun[] {
+  const text = toStyled(item.text);
+  return item.owner ? [...text, { text: " (", face: "regular" }, ...toStyled(item.owner), { text: ")", face: "regular" }] : text;
+}
+
+/** How far item text hangs: 30 pt, or more when a label ("Activity 12:") is wider; none without labels. */
+function labelIndent(labels: readonly string[], metrics: Metrics): number {
+  if (labels.every((label) => label === "")) return 0;
+  const widest = Math.max(...labels.map((label) => metrics.width(label, "bold", BODY_STYLE.size)));
+  return Math.max(30, Math.ceil(widest + 8));
+}
+
 /**
- * The APEC meeting-document cover: symbol top left, agenda item top right, the organisation in a
- * box, the title and its facts centred, the forum document number bottom left and the meeting in a
- * box bottom right.
+ * The APEC meeting-document cover, printing only what the plan gives: symbol top left, agenda item
+ * top right, a stamp above the organisation's box, the title and its facts centred, the forum
+ * document number bottom left and the meeting in a box bottom right.
  */
 function layoutCover(view: WorkplanView, writer: PageWriter, metrics: Metrics, structure: StructureBuilder, parent: number): void {
-  const cover = {
-    symbol: plainText(view.cover.symbol),
-    agendaItem: plainText(view.cover.agendaItem),
-    organisation: plainText(view.cover.organisation),
-    title: plainText(view.cover.title),
-    purpose: plainText(view.cover.purpose),
-    submittedBy: plainText(view.cover.submittedBy),
-    forumDocNo: view.cover.forumDocNo && plainText(view.cover.forumDocNo),
-    meeting: { name: plainText(view.cover.meeting.name), place: plainText(view.cover.meeting.place), date: plainText(view.cover.meeting.date) },
-  };
+  const { cover } = view;
   const g = writer.geometry;
   const width = writer.contentWidth;
   const section = structure.add("Sect", parent);
   const p = () => structure.add("P", section);
-  const style = BODY_STYLE;
   const place = (boxes: FlowBox[], x: number, y: number): number => {
     for (const box of boxes) {
       writer.draw(offsetItems(box.items, x, y));
@@ -141,40 +206,66 @@ function layoutCover(view: WorkplanView, writer: PageWriter, metrics: Metrics, s
     }
     return y;
   };
+  const topLine = (text: string, x: (textWidth: number) => number) =>
+    writer.draw([line(text, "regular", 10, x(metrics.width(text, "regular", 10)), g.top, p(), metrics)]);
 
   if (view.draft) {
     const label = "DRAFT";
     writer.draw([line(label, "bold", 12, (g.width - metrics.width(label, "bold", 12)) / 2, g.top - 30, p(), metrics)]);
   }
-  writer.draw([line(cover.symbol, "regular", 10, g.left, g.top, p(), metrics)]);
-  const agenda = `Agenda Item: ${cover.agendaItem}`;
-  writer.draw([line(agenda, "regular", 10, g.width - g.right - metrics.width(agenda, "regular", 10), g.top, p(), metrics)]);
+  if (cover.symbol) topLine(plainText(cover.symbol), () => g.left);
+  if (cover.agendaItem) topLine(`Agenda Item: ${plainText(cover.agendaItem)}`, (textWidth) => g.width - g.right - textWidth);
+
+  let stampBottom = g.top;
+  if (cover.stamp) {
+    const stamp = textBoxes([{ text: plainText(cover.stamp), face: "bold" }], width - 60, BODY_STYLE, metrics, { struct: p(), align: "center" });
+    stampBottom = place(stamp, g.left + 30, cover.symbol || cover.agendaItem ? g.top + 22 : g.top) + 12;
+  }
 
   const orgWidth = 150;
-  const org = textBoxes([{ text: cover.organisation, face: "bold" }], orgWidth - 24, style, metrics, { struct: p(), size: 13, lineHeight: 16 });
-  const orgTop = g.top + 40;
+  const org = textBoxes([{ text: plainText(cover.organisation), face: "bold" }], orgWidth - 24, BODY_STYLE, metrics, { struct: p(), size: 13, lineHeight: 16 });
+  const orgTop = Math.max(g.top + 40, stampBottom);
   const orgBottom = place(org, g.left + 12, orgTop + 10) + 10;
   writer.draw([{ kind: "box", x: g.left, y: orgTop, width: orgWidth, height: orgBottom - orgTop, stroke: 1.5, fill: null }]);
 
-  const title = textBoxes([{ text: cover.title, face: "bold" }], width - 60, style, metrics, { struct: p(), size: 16, lineHeight: 21, align: "center" });
-  let y = place(title, g.left + 30, 300) + 18;
-  for (const fact of [`Purpose: ${cover.purpose}`, `Submitted by: ${cover.submittedBy}`]) {
-    y = place(textBoxes([{ text: fact, face: "regular" }], width, style, metrics, { struct: p(), align: "center" }), g.left, y) + 4;
+  const title = textBoxes([{ text: plainText(cover.title), face: "bold" }], width - 60, BODY_STYLE, metrics, { struct: p(), size: 16, lineHeight: 21, align: "center" });
+  let y = place(title, g.left + 30, Math.max(300, orgBottom + 40)) + 18;
+  for (const fact of coverFacts(cover)) {
+    y = place(textBoxes([{ text: fact, face: "regular" }], width, BODY_STYLE, metrics, { struct: p(), align: "center" }), g.left, y) + 4;
   }
 
-  const boxWidth = 220;
-  const meetingLines = [cover.meeting.name, cover.meeting.place, cover.meeting.date];
-  const meetingStruct = p();
-  const meeting = meetingLines.flatMap((text) =>
-    textBoxes([{ text, face: "bold" }], boxWidth - 20, style, metrics, { struct: meetingStruct, size: 10, lineHeight: 13, align: "center" }),
-  );
-  const meetingHeight = meeting.reduce((sum, box) => sum + box.height, 0) + 16;
-  const boxTop = writer.bottom - meetingHeight;
-  place(meeting, g.width - g.right - boxWidth + 10, boxTop + 8);
-  writer.draw([{ kind: "box", x: g.width - g.right - boxWidth, y: boxTop, width: boxWidth, height: meetingHeight, stroke: 1.5, fill: null }]);
+  if (cover.meeting) layoutMeetingBox(cover.meeting, writer, metrics, p(), place);
   if (cover.forumDocNo !== null) {
-    writer.draw([line(`Forum Doc. No.: ${cover.forumDocNo}`, "regular", 10, g.left, writer.bottom - 13, p(), metrics)]);
+    writer.draw([line(`Forum Doc. No.: ${plainText(cover.forumDocNo)}`, "regular", 10, g.left, writer.bottom - 13, p(), metrics)]);
   }
+}
+
+/** The labelled facts under the cover's title, those the plan gives: purpose, submitter, the document's date. */
+function coverFacts(cover: WorkplanView["cover"]): string[] {
+  const facts: [string, Run[] | null][] = [
+    ["Purpose", cover.purpose],
+    ["Submitted by", cover.submittedBy],
+    ["Date", cover.date],
+  ];
+  return facts.flatMap(([label, value]) => (value ? [`${label}: ${plainText(value)}`] : []));
+}
+
+/** The meeting the document is tabled at, in bold, centred in a box at the foot of the cover. */
+function layoutMeetingBox(
+  meeting: NonNullable<WorkplanView["cover"]["meeting"]>,
+  writer: PageWriter,
+  metrics: Metrics,
+  struct: number,
+  place: (boxes: FlowBox[], x: number, y: number) => number,
+): void {
+  const g = writer.geometry;
+  const boxWidth = 220;
+  const lines = [meeting.name, meeting.place, meeting.date].map(plainText);
+  const boxes = lines.flatMap((text) => textBoxes([{ text, face: "bold" }], boxWidth - 20, BODY_STYLE, metrics, { struct, size: 10, lineHeight: 13, align: "center" }));
+  const height = boxes.reduce((sum, box) => sum + box.height, 0) + 16;
+  const top = writer.bottom - height;
+  place(boxes, g.width - g.right - boxWidth + 10, top + 8);
+  writer.draw([{ kind: "box", x: g.width - g.right - boxWidth, y: top, width: boxWidth, height, stroke: 1.5, fill: null }]);
 }
 
 /** A single line of text at a position, not wrapped. */

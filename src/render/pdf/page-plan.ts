@@ -62,6 +62,8 @@ export interface StructNode {
   scope?: "Column" | "Row";
   /** For a Figure: the text a screen reader says instead of the drawing. */
   alt?: string;
+  /** For a numbered or lettered L: how its items are numbered, so a screen reader says so. */
+  numbering?: "Decimal" | "LowerAlpha";
 }
 
 export interface OutlineEntry {

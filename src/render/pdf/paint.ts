@@ -6,6 +6,7 @@ import type { PagePlan, PlacedItem, StructNode } from "./page-plan.js";
 /** What the PDF says about itself: the document information dictionary and the language. */
 export interface PdfMetadata {
   title: string;
+  /** The document symbol; empty for a plan without one. */
   subject: string;
   author: string;
   keywords: string;
@@ -35,7 +36,8 @@ export function paint(plan: PagePlan, fonts: FontSet, meta: PdfMetadata): Promis
     font: null as unknown as string,
     info: {
       Title: meta.title,
-      Subject: meta.subject,
+      // Why left out when empty: a plan without a symbol has no subject, and an empty entry says nothing.
+      ...(meta.subject ? { Subject: meta.subject } : {}),
       Author: meta.author,
       Keywords: meta.keywords,
       Creator: "ctwg",
@@ -44,6 +46,7 @@ export function paint(plan: PagePlan, fonts: FontSet, meta: PdfMetadata): Promis
       ModDate: meta.date,
     },
   });
+  escapeXmpInfo(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -78,6 +81,26 @@ export function paint(plan: PagePlan, fonts: FontSet, meta: PdfMetadata): Promis
   elements.finish();
   doc.end();
   return done;
+}
+
+/**
+ * Makes pdfkit write the info strings into the XMP packet as XML text. Why: pdfkit pastes Title,
+ * Author, Subject and Keywords into the packet as they are, so "Trade & <Security>" would break it;
+ * the info dictionary is written before the packet, so it keeps the words unchanged.
+ */
+function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
+  const endMetadata = doc.endMetadata.bind(doc);
+  doc.endMetadata = () => {
+    const info = doc.info as Record<string, unknown>;
+    for (const [key, value] of Object.entries(info)) if (typeof value === "string") info[key] = xmlText(value);
+    endMetadata();
+  };
+}
+
+/** Text as XML character data: `&`, `<` and `>` escaped, the characters XML 1.0 cannot hold (controls, lone surrogates) dropped. */
+export function xmlText(text: string): string {
+  const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "").replace(/[&<>]/g, (c) => escapes[c]!);
 }
 
 function drawItem(doc: PDFKit.PDFDocument, item: PlacedItem): void {
@@ -117,7 +140,8 @@ function structureElements(doc: PDFKit.PDFDocument, nodes: readonly StructNode[]
       if (sibling.id < id && !made.has(sibling.id)) get(sibling.id);
     }
     const element = doc.struct(node.type, node.alt ? { alt: node.alt } : {});
-    if (node.scope) (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: "Table", Scope: node.scope };
+    const attributes = node.scope ? { O: "Table", Scope: node.scope } : node.numbering ? { O: "List", ListNumbering: node.numbering } : null;
+    if (attributes) (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = attributes;
     if (node.parent === null) doc.addStructure(element);
     else get(node.parent).add(element);
     made.set(id, element);

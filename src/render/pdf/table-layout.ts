@@ -1,16 +1,32 @@
 import { blockBoxes, offsetItems, stackHeight, textBoxes, toStyled, type FlowBox, type FlowStyle, type StructureBuilder } from "./flow.js";
 import type { Metrics } from "../../fonts/fonts.js";
+import type { ColumnField } from "../../model/document-shape.js";
 import type { PlacedItem } from "./page-plan.js";
 import type { PageWriter } from "./page-writer.js";
-import type { Run, WorkplanView } from "../view.js";
+import type { PlanRowView, Run, WorkplanView } from "../view.js";
 
 export const CELL_STYLE: FlowStyle = { size: 9, lineHeight: 11.5, paragraphGap: 4, listIndent: 10, itemGap: 2 };
 const PADDING = 4;
 const BORDER = 0.75;
 const HEADER_FILL = "#dfe6ee";
-/** Column widths as fractions of the table: title, summary, mandate, priorities, collaboration. */
-const COLUMNS = [0.18, 0.32, 0.22, 0.12, 0.16];
 
+/**
+ * How wide a column of each field is, relative to the others. Why these numbers: the five template
+ * fields sum to 100, so APEC's five columns keep their proportions of 18, 32, 22, 12 and 16 per cent;
+ * the short facts (owner, date, place) take narrow columns.
+ */
+const FIELD_WEIGHTS: Readonly<Record<ColumnField, number>> = {
+  title: 18,
+  summary: 32,
+  mandate: 22,
+  priorities: 12,
+  collaboration: 16,
+  owner: 9,
+  date: 9,
+  place: 9,
+};
+
+type Plans = NonNullable<WorkplanView["plans"]>;
 type Cells = FlowBox[][];
 
 /**
@@ -19,17 +35,16 @@ type Cells = FlowBox[][];
  * lines, and continues under the repeated header. Repeated headers are artifacts, so the structure
  * tree holds the header once.
  */
-export function layoutTable(plans: WorkplanView["plans"], writer: PageWriter, metrics: Metrics, structure: StructureBuilder, parent: number): void {
-  const tableWidth = writer.contentWidth;
-  const widths = COLUMNS.map((fraction) => fraction * tableWidth);
+export function layoutTable(plans: Plans, writer: PageWriter, metrics: Metrics, structure: StructureBuilder, parent: number): void {
+  const widths = columnWidths(plans.columns, writer.contentWidth);
   const inner = widths.map((width) => width - 2 * PADDING);
   const table = structure.add("Table", parent);
 
   const headerCells = (tagged: boolean): Cells => {
     const row = tagged ? structure.add("TR", structure.add("THead", table)) : null;
-    return plans.columns.map((title, i) => {
-      const th = row === null ? null : structure.add("TH", row, "Column");
-      return textBoxes([{ text: title, face: "bold" }], inner[i]!, CELL_STYLE, metrics, { struct: th });
+    return plans.columns.map((column, i) => {
+      const th = row === null ? null : structure.add("TH", row, { scope: "Column" });
+      return textBoxes([{ text: column.title, face: "bold" }], inner[i]!, CELL_STYLE, metrics, { struct: th });
     });
   };
   const repeatedHeader = headerCells(false);
@@ -63,14 +78,7 @@ export function layoutTable(plans: WorkplanView["plans"], writer: PageWriter, me
 
   for (const row of plans.rows) {
     const tr = structure.add("TR", body);
-    const title = structure.add("TH", tr, "Row");
-    const cells: Cells = [
-      textBoxes(toStyled(row.title), inner[0]!, CELL_STYLE, metrics, { struct: structure.add("P", title) }),
-      blockBoxes(row.summary, inner[1]!, CELL_STYLE, metrics, structure, structure.add("TD", tr)),
-      mandateBoxes(row.mandate, inner[2]!, metrics, structure, structure.add("TD", tr)),
-      priorityBoxes(row.priorities, inner[3]!, metrics, structure, structure.add("TD", tr)),
-      blockBoxes(row.collaboration, inner[4]!, CELL_STYLE, metrics, structure, structure.add("TD", tr)),
-    ];
+    const cells: Cells = plans.columns.map((column, i) => cellBoxes(column.field, row, inner[i]!, metrics, structure, tr));
     let height = rowHeight(cells);
     if (writer.y + height <= writer.bottom) {
       drawRow(cells, height, null);
@@ -98,6 +106,37 @@ export function layoutTable(plans: WorkplanView["plans"], writer: PageWriter, me
   }
 }
 
+/** Each column's width in points: its field's share of the weights of all the columns. */
+function columnWidths(columns: Plans["columns"], tableWidth: number): number[] {
+  const total = columns.reduce((sum, column) => sum + FIELD_WEIGHTS[column.field], 0);
+  return columns.map((column) => (FIELD_WEIGHTS[column.field] / total) * tableWidth);
+}
+
+/** A row's cell for one column: the title heads the row (TH, scope Row), every other field is a TD. */
+function cellBoxes(field: ColumnField, row: PlanRowView, width: number, metrics: Metrics, structure: StructureBuilder, tr: number): FlowBox[] {
+  if (field === "title") return textBoxes(toStyled(row.title), width, CELL_STYLE, metrics, { struct: structure.add("P", structure.add("TH", tr, { scope: "Row" })) });
+  const td = structure.add("TD", tr);
+  switch (field) {
+    case "summary":
+      return blockBoxes(row.summary, width, CELL_STYLE, metrics, structure, td);
+    case "mandate":
+      return mandateBoxes(row.mandate, width, metrics, structure, td);
+    case "priorities":
+      return priorityBoxes(row.priorities, width, metrics, structure, td);
+    case "collaboration":
+      return blockBoxes(row.collaboration, width, CELL_STYLE, metrics, structure, td);
+    case "owner":
+    case "date":
+    case "place":
+      return factBoxes(row[field], width, metrics, structure, td);
+  }
+}
+
+/** A short fact (owner, date, place) as one paragraph; an empty cell when the row has none. */
+function factBoxes(fact: Run[] | null, width: number, metrics: Metrics, structure: StructureBuilder, td: number): FlowBox[] {
+  return fact ? textBoxes(toStyled(fact), width, CELL_STYLE, metrics, { struct: structure.add("P", td) }) : [];
+}
+
 /** The leading boxes of a cell that fit in `room`, and the rest. Always takes one box, so a split makes progress. */
 function takeFitting(boxes: readonly FlowBox[], room: number): [FlowBox[], FlowBox[]] {
   let used = 0;
@@ -113,7 +152,7 @@ function takeFitting(boxes: readonly FlowBox[], room: number): [FlowBox[], FlowB
   return [boxes.slice(0, count), rest];
 }
 
-function mandateBoxes(mandate: WorkplanView["plans"]["rows"][number]["mandate"], width: number, metrics: Metrics, structure: StructureBuilder, td: number): FlowBox[] {
+function mandateBoxes(mandate: PlanRowView["mandate"], width: number, metrics: Metrics, structure: StructureBuilder, td: number): FlowBox[] {
   return mandate.flatMap((entry, i) => [
     ...textBoxes(toStyled(entry.source, true), width, CELL_STYLE, metrics, {
       struct: structure.add("P", td),

@@ -13,7 +13,7 @@ const INK = "#2f5d8a";
  */
 export function timelineFigure(timeline: TimelineView, width: number, metrics: Metrics, structure: StructureBuilder, parent: number): FlowBox[] {
   const scale = width / timeline.width;
-  const figure = structure.add("Figure", parent, undefined, timeline.description);
+  const figure = structure.add("Figure", parent, { alt: timeline.description });
   const items: PlacedItem[] = [];
   const text = (label: string, x: number, baselineY: number, size: number, struct: number | null): PlacedItem => ({
     kind: "text",

@@ -1,31 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Page, TextLine } from "../../../src/render/pdf/page-plan.js";
-import { PLAN_COLUMNS } from "../../../src/render/view.js";
+import type { Box, Page, TextLine } from "../../../src/render/pdf/page-plan.js";
+import { LANDSCAPE } from "../../../src/render/pdf/page-writer.js";
+import { TEMPLATE_COLUMNS } from "../../../src/model/document-shape.js";
 import { workplan2017 } from "../../support/workplan.js";
-import { lineText, longTable, pageText, planFor, tallRow, textLines } from "./plans.js";
+import { lineText, longTable, overprinted, pageText, planFor, tallRow, textLines } from "./plans.js";
 
 const isLandscape = (page: Page) => page.width > page.height;
 /** Table pages: the landscape ones. Their header is the bold "Title" line near the top. */
 const hasHeaderRow = (page: Page) => textLines(page).some((line) => lineText(line) === "Title" && line.segments[0]!.face === "bold");
 const BOTTOM_MARGIN = 18 * (72 / 25.4);
-
-/** Lines overlap when their boxes intersect horizontally and vertically. */
-function overprinted(page: Page): [string, string][] {
-  const lines = textLines(page).map((line) => ({
-    text: lineText(line),
-    left: line.x + line.segments[0]!.x,
-    right: line.x + line.segments.reduce((end, s) => Math.max(end, s.x + s.width), 0),
-    top: line.y,
-    bottom: line.y + line.size,
-  }));
-  const clashes: [string, string][] = [];
-  for (const [i, a] of lines.entries()) {
-    for (const b of lines.slice(i + 1)) {
-      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) clashes.push([a.text, b.text]);
-    }
-  }
-  return clashes;
-}
 
 describe("layoutDocument on the 2017 plan", () => {
   const plan = planFor(workplan2017());
@@ -44,6 +27,15 @@ describe("layoutDocument on the 2017 plan", () => {
     expect(tablePages.every(hasHeaderRow)).toBe(true);
     const headerLines = plan.pages.flatMap(textLines).filter((line) => lineText(line) === "Title");
     expect(headerLines.map((line) => line.struct === null)).toEqual([false, true]);
+  });
+
+  it("keeps the template's five columns, their titles and their widths of 18, 32, 22, 12 and 16 per cent", () => {
+    const page = plan.pages.find(isLandscape)!;
+    const header = page.items.filter((item): item is Box => item.kind === "box" && item.fill !== null).slice(0, 5);
+    const tableWidth = LANDSCAPE.width - LANDSCAPE.left - LANDSCAPE.right;
+    expect(header.map((box) => box.width)).toEqual([0.18, 0.32, 0.22, 0.12, 0.16].map((fraction) => fraction * tableWidth));
+    const firstLines = header.map((box) => textLines(page).find((line) => Math.abs(line.x - box.x - 4) < 0.01 && Math.abs(line.y - box.y - 4) < 0.01)!);
+    expect(firstLines.map((line) => TEMPLATE_COLUMNS.find((column) => column.title.startsWith(lineText(line)))?.field)).toEqual(TEMPLATE_COLUMNS.map((column) => column.field));
   });
 
   it("never splits a row that fits on a page", () => {
@@ -91,7 +83,7 @@ describe("layoutDocument on the 2017 plan", () => {
     expect(count("H2")).toBe(3);
     expect(count("H3")).toBe(4);
     expect(count("Table")).toBe(1);
-    expect(plan.structure.filter((n) => n.type === "TH" && n.scope === "Column")).toHaveLength(PLAN_COLUMNS.length);
+    expect(plan.structure.filter((n) => n.type === "TH" && n.scope === "Column")).toHaveLength(TEMPLATE_COLUMNS.length);
     expect(plan.structure.filter((n) => n.type === "TH" && n.scope === "Row")).toHaveLength(7);
     expect(count("TD")).toBe(7 * 4);
     expect(count("LI")).toBeGreaterThan(30);

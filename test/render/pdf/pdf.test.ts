@@ -6,6 +6,7 @@ import { pdf } from "../../../src/render/pdf.js";
 import { buildView } from "../../../src/render/view.js";
 import { missingFragments } from "../../support/fidelity.js";
 import { ROOT, workplan2017 } from "../../support/workplan.js";
+import { shaped } from "./plans.js";
 
 const render = async (options = {}) => (await pdf.render(buildView(workplan2017()), options)) as Uint8Array;
 const open = (bytes: Uint8Array) => getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
@@ -87,5 +88,23 @@ describe("the 2017 PDF", () => {
     const stamped = await open(await render({ timestamp: new Date(Date.UTC(2020, 0, 2, 3, 4, 5)) }));
     const { info } = (await stamped.getMetadata()) as unknown as { info: Record<string, unknown> };
     expect(String(info.CreationDate)).toMatch(/^D:20200102030405/);
+  });
+});
+
+describe("the PDF of a plan without a symbol or a meeting", () => {
+  it("has no subject, keywords from the view, and the cover's date as its date", async () => {
+    const workplan = shaped((data) => {
+      delete data.cover.symbol;
+      delete data.cover.meeting;
+      data.cover.date = "2017-10-09";
+      delete data.year;
+      data.period = "2018-2022";
+    });
+    const document = await open((await pdf.render(buildView(workplan))) as Uint8Array);
+    const { info } = (await document.getMetadata()) as unknown as { info: Record<string, unknown> };
+    expect(info.Subject).toBeUndefined();
+    expect(info.Keywords).toBe("APEC, CTWG, counter-terrorism, work plan, 2018-2022");
+    expect(String(info.CreationDate)).toMatch(/^D:20171009/);
+    expect(document.numPages).toBeGreaterThan(1);
   });
 });
