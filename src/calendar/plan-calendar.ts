@@ -1,4 +1,5 @@
 import { formatDateSpec, parseDateSpec, type DateSpec } from "../model/date-spec.js";
+import { itemName } from "../model/labels.js";
 import type { Event, Workplan } from "../model/schema.js";
 import { ordinal } from "../model/ordinal.js";
 import { buildView, plainText, type BlockView, type ListItemView, type WorkplanView } from "../render/view.js";
@@ -6,8 +7,9 @@ import { buildView, plainText, type BlockView, type ListItemView, type WorkplanV
 /** One dated item of a workplan, as a calendar shows it: all day, from `start` up to (not including) `end`. */
 export interface CalendarEvent {
   /**
-   * `2017-first-ctwg-meeting@ctwg`. Why the plan's year and the deliverable's id: both stay the same
-   * when the plan is edited and rebuilt, so a calendar app updates the event instead of adding a copy.
+   * `2017-first-ctwg-meeting@ctwg`, `2018-2022-review@ctwg`. Why the plan's period and the
+   * deliverable's id: both stay the same when the plan is edited and rebuilt, so a calendar app
+   * updates the event instead of adding a copy.
    */
   uid: string;
   /** The deliverable's text as the document prints it. */
@@ -35,18 +37,19 @@ export function planCalendar(workplan: Workplan, view: WorkplanView = buildView(
     const { event } = deliverable;
     const spec = event?.date === undefined ? undefined : parseDateSpec(event.date);
     if (!event || spec === undefined || typeof spec === "string") return [];
-    const item = view.deliverables.items[index]!;
-    const row = view.plans.rows.find((r) => r.number === item.number);
+    const item = view.deliverables!.items[index]!;
+    const row = view.plans?.rows.find((r) => r.id === deliverable.id);
     const { start, end } = daysOf(spec);
+    const source = [view.meta.symbol, view.meta.title].filter(Boolean).join(", ");
     const description = [
       event.meetingNumber === undefined ? [] : [`${ordinal(event.meetingNumber)} ${workplan.forum} meeting.`],
       [`When: ${formatDateSpec(spec)}${spec.kind === "month" ? ", day not yet known" : ""}${event.tbc ? " (to be confirmed)" : ""}.`],
       row ? row.summary.map(blockText) : [],
-      [`Source: ${view.meta.symbol}, ${view.meta.title}, item ${item.number}.`],
+      [`Source: ${source}, item ${itemName(workplan, index)}.`],
     ].flat();
     return [
       {
-        uid: `${workplan.year}-${deliverable.id}@ctwg`,
+        uid: `${workplan.period.label}-${deliverable.id}@ctwg`,
         title: plainText(item.text),
         description: description.join("\n\n"),
         location: event.place ? [event.place.city, event.place.economy].filter(Boolean).join(", ") : null,

@@ -1,4 +1,6 @@
 import type { DataPath } from "../diagnostics/diagnostic.js";
+import { SECTION_IDS, type SectionId } from "../model/document-shape.js";
+import { itemLabels, sectionHeadings } from "../model/labels.js";
 import type { Deliverable, Workplan } from "../model/schema.js";
 import { alignWorkplans, type PlanAlignment } from "./align.js";
 import type { Change, ChangeSide, Section, WorkplanDiff } from "./change.js";
@@ -56,12 +58,14 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
   // The cover block and the titles.
   const coverFields: [string, DataPath][] = [
     ["organisation", ["cover", "organisation"]],
+    ["stamp", ["cover", "stamp"]],
     ["symbol", ["cover", "symbol"]],
     ["agenda item", ["cover", "agendaItem"]],
     ["title", ["cover", "title"]],
     ["purpose", ["cover", "purpose"]],
     ["submitted by", ["cover", "submittedBy"]],
     ["forum document number", ["cover", "forumDocNo"]],
+    ["date", ["cover", "date"]],
     ["meeting", ["cover", "meeting", "name"]],
     ["meeting city", ["cover", "meeting", "city"]],
     ["meeting economy", ["cover", "meeting", "economy"]],
@@ -69,12 +73,21 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
   ];
   for (const [name, path] of coverFields) changes.push(...text("cover", `Cover: ${name}`, at(before, path), at(after, path)));
   changes.push(...text("title", "Title", at(before, ["title"]), at(after, ["title"])));
+  // The headings as printed: a layout that renames or renumbers a section changes the document.
+  const [headingsBefore, headingsAfter] = [sectionHeadings(before), sectionHeadings(after)];
+  for (const section of SECTION_IDS) {
+    const heading = (headings: Record<SectionId, string>): Located => ({ path: ["document", "headings", section], text: headings[section] });
+    changes.push(...text("title", `Heading: ${section}`, heading(headingsBefore), heading(headingsAfter)));
+  }
 
   // Introduction, steps, cross-cutting areas.
   const paragraphs = (w: Workplan) => w.introduction.paragraphs.map((p, i) => ({ path: ["introduction", "paragraphs", i], text: plain(p) }));
+  const callout = (w: Workplan) => (w.introduction.callout === undefined ? undefined : located(["introduction", "callout"], plain(w.introduction.callout)));
+  changes.push(...text("introduction", "Introduction: callout", callout(before), callout(after)));
   changes.push(...list("introduction", (i) => `Introduction: paragraph ${i + 1}`, paragraphs(before), paragraphs(after), alignment.paragraphs));
   changes.push(...list("steps", (i) => `Steps: ${i + 1}`, listTexts(before.introduction.steps, ["introduction", "steps"]), listTexts(after.introduction.steps, ["introduction", "steps"])));
-  changes.push(...text("cross-cutting", "Cross-cutting areas: lead-in", located(["crossCutting", "lead"], plain(before.crossCutting.lead)), located(["crossCutting", "lead"], plain(after.crossCutting.lead))));
+  const lead = (w: Workplan) => (w.crossCutting.lead === undefined ? undefined : located(["crossCutting", "lead"], plain(w.crossCutting.lead)));
+  changes.push(...text("cross-cutting", "Cross-cutting areas: lead-in", lead(before), lead(after)));
   const areas = alignment.areas;
   const movedAreas = movedMatches(areas.matches);
   for (const i of areas.removed) changes.push(item("removed", "cross-cutting", before.crossCutting.areas[i]!.name, ["crossCutting", "areas", i], null, i, undefined));
@@ -95,11 +108,13 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
   // Deliverables and their rows.
   const deliverables = alignment.deliverables;
   const movedDeliverables = movedMatches(deliverables.matches);
-  const title = (d: Deliverable, i: number) => `1.${i + 1} ${shorten(plain(d.text))}`;
+  // Each item is named by its label in its own plan: a dropped item as the old plan printed it.
+  const labels = { before: itemLabels(before), after: itemLabels(after) };
+  const title = (side: "before" | "after", d: Deliverable, i: number) => [labels[side][i], shorten(plain(d.text))].filter(Boolean).join(" ");
   let carriedOver = 0;
   let edited = 0;
   let renamedCount = 0;
-  for (const i of deliverables.removed) changes.push(item("removed", "deliverables", title(before.deliverables[i]!, i), ["deliverables", i], null, i, undefined, plain(before.deliverables[i]!.text)));
+  for (const i of deliverables.removed) changes.push(item("removed", "deliverables", title("before", before.deliverables[i]!, i), ["deliverables", i], null, i, undefined, plain(before.deliverables[i]!.text)));
   for (const match of deliverables.matches) {
     const [a, b] = [before.deliverables[match.before]!, after.deliverables[match.after]!];
     const pa: DataPath = ["deliverables", match.before];
@@ -110,16 +125,16 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
     if (details.length) edited++;
     else carriedOver++;
     if (details.length || renamed) {
-      const change = item(renamed ? "renamed" : "changed", "deliverables", title(b, match.after), pa, pb, match.before, match.after);
+      const change = item(renamed ? "renamed" : "changed", "deliverables", title("after", b, match.after), pa, pb, match.before, match.after);
       changes.push({ ...change, details: renamed ? [idChange(a.id, b.id, pa, pb), ...details] : details });
     }
-    if (movedDeliverables.has(match)) changes.push(item("moved", "deliverables", title(b, match.after), pa, pb, match.before, match.after));
+    if (movedDeliverables.has(match)) changes.push(item("moved", "deliverables", title("after", b, match.after), pa, pb, match.before, match.after));
   }
-  for (const j of deliverables.added) changes.push(item("added", "deliverables", title(after.deliverables[j]!, j), null, ["deliverables", j], undefined, j, plain(after.deliverables[j]!.text)));
+  for (const j of deliverables.added) changes.push(item("added", "deliverables", title("after", after.deliverables[j]!, j), null, ["deliverables", j], undefined, j, plain(after.deliverables[j]!.text)));
 
   return {
-    before: { label: options.beforeLabel ?? String(before.year), year: before.year },
-    after: { label: options.afterLabel ?? String(after.year), year: after.year },
+    before: { label: options.beforeLabel ?? before.period.label, year: before.year },
+    after: { label: options.afterLabel ?? after.period.label, year: after.year },
     summary: {
       carriedOver,
       edited,
@@ -149,7 +164,7 @@ function inReadingOrder(changes: readonly Change[]): Change[] {
 type TextCompare = (section: Section, label: string, a: Located | undefined, b: Located | undefined) => Change[];
 type ListCompare = (section: Section, label: (i: number) => string, a: readonly Located[], b: readonly Located[], paired?: Matching) => Change[];
 
-/** What changed inside a deliverable: its wording, its row's five columns, its event's facts. */
+/** What changed inside a deliverable: its wording, its row's five columns, its event's facts, its group and owner. */
 function deliverableDetails(a: Deliverable, b: Deliverable, pa: DataPath, pb: DataPath, plan: PlanAlignment, text: TextCompare, list: ListCompare): Change[] {
   const s: Section = "deliverables";
   // A row's title is the deliverable's text unless worded apart; compare it only where one side does.
@@ -181,6 +196,8 @@ function deliverableDetails(a: Deliverable, b: Deliverable, pa: DataPath, pb: Da
     ...list(s, (i) => `collaboration ${i + 1}`, blockTexts(a.plan?.collaboration, [...pa, "plan", "collaboration"]), blockTexts(b.plan?.collaboration, [...pb, "plan", "collaboration"])),
     ...(["kind", "meetingNumber", "date", "place", "tbc"] as const).flatMap((key) => text(s, `event ${key === "meetingNumber" ? "meeting number" : key}`, event(a, pa, key), event(b, pb, key))),
     ...text(s, "project", optional([...pa, "project"], a.project), optional([...pb, "project"], b.project)),
+    ...text(s, "group", optional([...pa, "group"], a.group), optional([...pb, "group"], b.group)),
+    ...text(s, "owner", optional([...pa, "owner"], a.owner), optional([...pb, "owner"], b.owner)),
   ];
 }
 

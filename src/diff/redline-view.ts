@@ -73,6 +73,9 @@ export function redlineView(diff: WorkplanDiff): WorkplanView {
       (n) => ({ source: mark(n.source, "ins"), text: n.text.map((bl) => markBlock(bl, "ins")) })),
     priorities: merge(paired.priorities, x.priorities, y.priorities, text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
     collaboration: blocks(x.collaboration, y.collaboration, paired.collaboration),
+    owner: optional(x.owner, y.owner),
+    date: optional(x.date, y.date),
+    place: optional(x.place, y.place),
   });
   const markRow = (r: PlanRowView, as: "ins" | "del"): PlanRowView => ({
     ...r,
@@ -82,50 +85,61 @@ export function redlineView(diff: WorkplanDiff): WorkplanView {
     mandate: r.mandate.map((m) => ({ source: mark(m.source, as), text: m.text.map((bl) => markBlock(bl, as)) })),
     priorities: r.priorities.map((p) => mark(p, as)),
     collaboration: r.collaboration.map((bl) => markBlock(bl, as)),
+    owner: r.owner && mark(r.owner, as),
+    date: r.date && mark(r.date, as),
+    place: r.place && mark(r.place, as),
   });
 
   const c = { a: a.cover, b: b.cover };
+  const markMeeting = (m: NonNullable<WorkplanView["cover"]["meeting"]>, as: "ins" | "del") => ({ ...m, name: mark(m.name, as), place: mark(m.place, as), date: mark(m.date, as) });
+  const meeting = (x: WorkplanView["cover"]["meeting"], y: WorkplanView["cover"]["meeting"]): WorkplanView["cover"]["meeting"] =>
+    x && y ? { name: text(x.name, y.name), place: text(x.place, y.place), date: text(x.date, y.date), firstDay: y.firstDay } : y ? markMeeting(y, "ins") : x ? markMeeting(x, "del") : null;
+  const markOwner = (owner: Run[] | null, as: "ins" | "del") => owner && mark(owner, as);
+  // A part one side lacks shows whole, inserted or struck; only parts both sides have are paired.
+  const introduction = a.introduction ?? b.introduction;
+  const deliverables = b.deliverables ?? a.deliverables;
+  const plans = b.plans ?? a.plans;
+  const rows = a.plans && b.plans
+    ? merge(pairs.rows, a.plans.rows, b.plans.rows, (x, y, pair) => row(x, y, pair.plan), (x) => ({ ...markRow(x, "del"), id: `removed-${x.id}` }), (y) => markRow(y, "ins"))
+    : [...(a.plans?.rows ?? []).map((x) => ({ ...markRow(x, "del"), id: `removed-${x.id}` })), ...(b.plans?.rows ?? []).map((y) => markRow(y, "ins"))];
   return {
     ...b,
     cover: {
       organisation: text(c.a.organisation, c.b.organisation),
-      symbol: text(c.a.symbol, c.b.symbol),
-      agendaItem: text(c.a.agendaItem, c.b.agendaItem),
+      symbol: optional(c.a.symbol, c.b.symbol),
+      agendaItem: optional(c.a.agendaItem, c.b.agendaItem),
+      stamp: optional(c.a.stamp, c.b.stamp),
       title: text(c.a.title, c.b.title),
-      purpose: text(c.a.purpose, c.b.purpose),
-      submittedBy: text(c.a.submittedBy, c.b.submittedBy),
+      purpose: optional(c.a.purpose, c.b.purpose),
+      submittedBy: optional(c.a.submittedBy, c.b.submittedBy),
       forumDocNo: optional(c.a.forumDocNo, c.b.forumDocNo),
-      meeting: {
-        name: text(c.a.meeting.name, c.b.meeting.name),
-        place: text(c.a.meeting.place, c.b.meeting.place),
-        date: text(c.a.meeting.date, c.b.meeting.date),
-        firstDay: c.b.meeting.firstDay,
-      },
+      date: optional(c.a.date, c.b.date),
+      meeting: meeting(c.a.meeting, c.b.meeting),
     },
     title: text(a.title, b.title),
-    introduction: {
-      heading: b.introduction.heading,
-      paragraphs: merge(pairs.paragraphs, a.introduction.paragraphs, b.introduction.paragraphs, text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
-      steps: list(a.introduction.steps, b.introduction.steps, pairs.steps),
+    introduction: introduction && {
+      heading: (b.introduction ?? introduction).heading,
+      callout: optional(a.introduction?.callout ?? null, b.introduction?.callout ?? null),
+      paragraphs: merge(pairs.paragraphs, a.introduction?.paragraphs ?? [], b.introduction?.paragraphs ?? [], text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
+      steps: list(a.introduction?.steps ?? [], b.introduction?.steps ?? [], pairs.steps),
+      stepsStyle: (b.introduction ?? introduction).stepsStyle,
     },
     crossCutting: {
-      lead: text(a.crossCutting.lead, b.crossCutting.lead),
+      lead: optional(a.crossCutting.lead, b.crossCutting.lead),
       areas: merge(pairs.areas, a.crossCutting.areas, b.crossCutting.areas,
         (x, y, pair) => ({ id: y.id, name: text(x.name, y.name), activities: list(x.activities, y.activities, pair.activities) }),
         (x) => ({ id: `removed-${x.id}`, name: mark(x.name, "del"), activities: x.activities.map((i) => markItem(i, "del")) }),
         (y) => ({ id: y.id, name: mark(y.name, "ins"), activities: y.activities.map((i) => markItem(i, "ins")) })),
     },
-    deliverables: {
-      heading: b.deliverables.heading,
-      items: merge(pairs.deliverables, a.deliverables.items, b.deliverables.items,
-        (x, y) => ({ ...y, text: text(x.text, y.text) }),
-        (x) => ({ id: `removed-${x.id}`, number: "", text: mark(x.text, "del") }),
-        (y) => ({ ...y, text: mark(y.text, "ins") })),
+    deliverables: deliverables && {
+      heading: deliverables.heading,
+      labelled: deliverables.labelled,
+      items: merge(pairs.deliverables, a.deliverables?.items ?? [], b.deliverables?.items ?? [],
+        (x, y) => ({ ...y, text: text(x.text, y.text), owner: optional(x.owner, y.owner) }),
+        (x) => ({ id: `removed-${x.id}`, number: "", text: mark(x.text, "del"), owner: markOwner(x.owner, "del"), group: null }),
+        (y) => ({ ...y, text: mark(y.text, "ins"), owner: markOwner(y.owner, "ins") })),
     },
-    plans: {
-      ...b.plans,
-      rows: merge(pairs.rows, a.plans.rows, b.plans.rows, (x, y, pair) => row(x, y, pair.plan), (x) => ({ ...markRow(x, "del"), id: `removed-${x.id}` }), (y) => markRow(y, "ins")),
-    },
+    plans: plans && { ...plans, rows },
     redline: { before: diff.before.label, after: diff.after.label, summary: `${summaryLine(diff)}.` },
   };
 }

@@ -167,3 +167,36 @@ describe("planCalendar on edited plans", () => {
     expect(events[0]!.description).toContain("\n\n- Outer\n  - Inner\n- Next\n\n");
   });
 });
+
+describe("planCalendar on plans of other shapes", () => {
+  const strategic = (labels: string) => {
+    const { workplan, diagnostics } = compile(`period: 2018-2022
+document:
+  itemLabel: "${labels}"
+  columns: []
+cover:
+  title: CTWG Strategic Plan 2018-2022
+  date: 2017-10-09
+title: CTWG Strategic Plan 2018-2022
+deliverables:
+  - id: planning
+    text: Agree the yearly work plans
+  - id: mid-term-review
+    text: Review the plan at its mid-term
+    event: { kind: meeting, date: 2020-08, place: { economy: Malaysia } }
+`);
+    if (!workplan) throw new Error(JSON.stringify(diagnostics));
+    return workplan;
+  };
+
+  it("names a plan of several years' events by the period in their UIDs", () => {
+    expect(planCalendar(strategic("{section}.{n}")).map((e) => e.uid)).toEqual(["2018-2022-mid-term-review@ctwg"]);
+  });
+
+  it("cites a plan without a symbol by its title, and the item by the layout's label", () => {
+    const [event] = planCalendar(strategic("Activity {n}:"));
+    expect(event!.description).toBe("When: August 2020, day not yet known.\n\nSource: CTWG Strategic Plan 2018-2022, item Activity 2.");
+    const [unlabelled] = planCalendar(strategic(""));
+    expect(unlabelled!.description).toMatch(/, item #2\.$/);
+  });
+});

@@ -26,7 +26,7 @@ describe("ctwg new", () => {
     expect(workplan?.year).toBe(2018);
     expect(workplan?.status).toBe("draft");
     expect(workplan?.cover.symbol).toBe("2018/SOM1/SCE-COW/TBD");
-    expect(workplan?.cover.meeting.date).toBe("TBD");
+    expect(workplan?.cover.meeting?.date).toBe("TBD");
     expect(workplan?.deliverables.map((d) => [d.id, d.event?.meetingNumber, d.event?.date, d.event?.tbc])).toEqual([
       ["first-ctwg-meeting", 11, "2018-02-21/2018-02-22", true],
       ["second-ctwg-meeting", 12, "2018-08", true],

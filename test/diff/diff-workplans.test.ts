@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { NO_PAINT } from "../../src/diagnostics/formatters/formatter.js";
 import type { Change } from "../../src/diff/change.js";
 import { diffWorkplans } from "../../src/diff/diff-workplans.js";
+import { formatDiffText } from "../../src/diff/formats/text.js";
 import type { Workplan } from "../../src/model/schema.js";
 import { compile, data2017, ROOT, text2017, toYaml, workplan2017 } from "../support/workplan.js";
 
@@ -284,5 +286,71 @@ describe("diffWorkplans: every part is compared", () => {
     after.year = 2018;
     after.introduction.paragraphs[0] = after.introduction.paragraphs[0].replace("In 2016,", "In 2017,");
     expect(diffWorkplans(plan(before), plan(after)).changes).toEqual([]);
+  });
+});
+
+describe("diffWorkplans: groups, owners and the document's labels", () => {
+  /** A small plan of activities, each with its group and owner. */
+  const activities = () => ({
+    period: "2018-2022",
+    document: { itemLabel: "Activity {n}:", columns: [] },
+    cover: { title: "CTWG Strategic Plan 2018-2022", date: "2017-10-09" },
+    title: "CTWG Strategic Plan 2018-2022",
+    deliverables: [
+      { id: "travel", group: "Capacity building", owner: "Secure Travel network", text: "Run workshops on travel security for border officials" },
+      { id: "finance", group: "Capacity building", owner: "Secure Finance network", text: "Help economies stop the financing of terrorism" },
+      { id: "review", group: "Implementation", owner: "CTWG Chair", text: "Review the plan at its mid-term and agree any changes" },
+    ],
+  });
+
+  it("compares a deliverable's group and owner like its other facts", () => {
+    const after = activities();
+    after.deliverables[0]!.group = "Capacity building and training";
+    delete (after.deliverables[1] as { owner?: string }).owner;
+    const diff = diffWorkplans(plan(activities()), plan(after));
+    expect(diff.changes.map((c) => [c.label, c.details!.map((d) => `${d.kind} ${d.label}: ${d.before?.text ?? ""} → ${d.after?.text ?? ""}`)])).toEqual([
+      ["Activity 1: Run workshops on travel security for border officials", ["changed group: Capacity building → Capacity building and training"]],
+      ["Activity 2: Help economies stop the financing of terrorism", ["removed owner: Secure Finance network → "]],
+    ]);
+  });
+
+  it("labels each item as its own plan prints it, and says where a moved item stood by those labels", async () => {
+    const after = activities();
+    after.document.itemLabel = "{n}.";
+    after.deliverables.unshift(after.deliverables.pop()!);
+    const diff = diffWorkplans(plan(activities()), plan(after));
+    const moved = diff.changes.filter((c) => c.kind === "moved");
+    expect(moved.map((c) => c.label)).toEqual(["1. Review the plan at its mid-term and agree any changes"]);
+    const text = await formatDiffText(diff, { paint: NO_PAINT, colour: false });
+    expect(text).toContain("↕ 1. Review the plan at its mid-term and agree any changes (moved from Activity 3 to 1)");
+  });
+
+  it("names a dropped item by its label in the plan it was dropped from", () => {
+    const after = activities();
+    after.document.itemLabel = "";
+    after.deliverables.pop();
+    const diff = diffWorkplans(plan(activities()), plan(after));
+    expect(diff.changes.map((c) => `${c.kind} ${c.label}`)).toEqual(["removed Activity 3: Review the plan at its mid-term and agree any changes"]);
+    expect(diff.before.label).toBe("2018-2022");
+  });
+});
+
+describe("the parts of other plan shapes", () => {
+  const strategic = readFileSync(join(ROOT, "examples", "strategic-plan", "workplans", "2018-2022.yaml"), "utf8");
+  const compiled = (text: string) => compile(text, "workplans/2018-2022.yaml").workplan!;
+
+  it("compares the callout and the headings as printed, numbering included", () => {
+    const before = compiled(strategic);
+    const after = compiled(
+      strategic.replace("deliverables: Strategic Priorities for {period}", "deliverables: Priorities for {period}").replace("numbering: roman", "numbering: arabic").replace("so that growth in the region", "so that trade in the region"),
+    );
+    const changes = diffWorkplans(before, after).changes.map((c) => [c.label, c.before?.text, c.after?.text]);
+    expect(changes).toContainEqual(["Heading: deliverables", "II. Strategic Priorities for 2018-2022", "2. Priorities for 2018-2022"]);
+    expect(changes).toContainEqual(["Heading: introduction", "I. Mission and Approach", "1. Mission and Approach"]);
+    expect(changes.find(([label]) => label === "Introduction: callout")?.[2]).toContain("so that trade in the region");
+  });
+
+  it("finds no change between a plan and itself, headings and labels included", () => {
+    expect(diffWorkplans(compiled(strategic), compiled(strategic)).changes).toEqual([]);
   });
 });

@@ -76,7 +76,7 @@ describe("the redline shows the diff it is given", () => {
   });
 
   it("follows the diff's threshold: at 0.99 the renamed workshop is one dropped and one new item", () => {
-    const ids = (threshold: number) => shown(redlineView(diffWorkplans(w2017, w2018, { threshold })).deliverables.items);
+    const ids = (threshold: number) => shown(redlineView(diffWorkplans(w2017, w2018, { threshold })).deliverables!.items);
     expect(ids(0.5)).toEqual({ removed: ["tourism-security-workshop", "vice-chair-election"], added: ["cve-online-dialogue"] });
     expect(ids(0.99)).toEqual({ removed: ["tourism-security-workshop", "mesf-workshop-viet-nam", "vice-chair-election"], added: ["cve-online-dialogue", "mesf-workshop"] });
   });
@@ -85,13 +85,13 @@ describe("the redline shows the diff it is given", () => {
     it(`agrees with the change list on the deliverables dropped and new: ${name}`, () => {
       const diff = diffWorkplans(before, after, { threshold });
       const view = redlineView(diff);
-      const list = shown(view.deliverables.items);
+      const list = shown(view.deliverables!.items);
       expect(sorted(list.removed)).toEqual(sorted(listed(diff, "removed")));
       expect(sorted(list.added)).toEqual(sorted(listed(diff, "added")));
       // A row is dropped or new with its deliverable, or when its kept deliverable lost or gained its plan.
       const hasPlan = (w: Workplan, id: string) => w.deliverables.some((d) => d.id === id && d.plan);
       const kept = diff.alignment.deliverables.matches.map((m) => [before.deliverables[m.before]!, after.deliverables[m.after]!] as const);
-      const rows = shown(view.plans.rows.map((r) => ({ id: r.id, text: r.title })));
+      const rows = shown(view.plans!.rows.map((r) => ({ id: r.id, text: r.title })));
       expect(sorted(rows.removed)).toEqual(sorted([...list.removed.filter((id) => hasPlan(before, id)), ...kept.filter(([a, b]) => a.plan && !b.plan).map(([a]) => a.id)]));
       expect(sorted(rows.added)).toEqual(sorted([...list.added.filter((id) => hasPlan(after, id)), ...kept.filter(([a, b]) => !a.plan && b.plan).map(([, b]) => b.id)]));
     });
@@ -99,12 +99,12 @@ describe("the redline shows the diff it is given", () => {
 
   it("strikes the row of a dropped deliverable even where the row's own title still reads the same", () => {
     const view = redlineView(diffWorkplans(w2017, reworded));
-    expect(shown(view.plans.rows.map((r) => ({ id: r.id, text: r.title })))).toEqual({ removed: ["first-ctwg-meeting"], added: ["brand-new"] });
+    expect(shown(view.plans!.rows.map((r) => ({ id: r.id, text: r.title })))).toEqual({ removed: ["first-ctwg-meeting"], added: ["brand-new"] });
   });
 
   it("strikes the row of a kept deliverable that lost its plan, and keeps the deliverable", () => {
     const view = redlineView(diffWorkplans(w2017, rowless));
-    expect(shown(view.deliverables.items)).toEqual({ removed: [], added: [] });
-    expect(shown(view.plans.rows.map((r) => ({ id: r.id, text: r.title })))).toEqual({ removed: ["mesf-workshop-viet-nam"], added: [] });
+    expect(shown(view.deliverables!.items)).toEqual({ removed: [], added: [] });
+    expect(shown(view.plans!.rows.map((r) => ({ id: r.id, text: r.title })))).toEqual({ removed: ["mesf-workshop-viet-nam"], added: [] });
   });
 });

@@ -78,13 +78,13 @@ describe("configuration", () => {
   });
 
   it("turns stale-date into an error", async () => {
-    const diagnostics = await lintText(text2017(), { rules: { "stale-date": "error" } });
+    const diagnostics = await lintText(text2017(), { rules: { "stale-date": "error" }, profiles: {} });
     expect(ofRule(diagnostics, "stale-date").map((d) => d.severity)).toEqual(["error"]);
     expect(ofRule(diagnostics, "tbc-in-text").map((d) => d.severity)).toEqual(["warning", "warning"]);
   });
 
   it("turns stale-date off", async () => {
-    const diagnostics = await lintText(text2017(), { rules: { "stale-date": "off" } });
+    const diagnostics = await lintText(text2017(), { rules: { "stale-date": "off" }, profiles: {} });
     expect(ofRule(diagnostics, "stale-date")).toEqual([]);
     expect(diagnostics).toHaveLength(7);
   });
@@ -106,10 +106,10 @@ describe("configuration", () => {
 
   it("reads a valid configuration, and an empty one as the defaults", () => {
     expect(parseConfig("lint:\n  rules:\n    stale-date: error\n    known-acronym: off\n", "c.yaml", IDS)).toEqual({
-      value: { rules: { "stale-date": "error", "known-acronym": "off" } },
+      value: { rules: { "stale-date": "error", "known-acronym": "off" }, profiles: {} },
       diagnostics: [],
     });
-    expect(parseConfig("# nothing yet\n", "c.yaml", IDS)).toEqual({ value: { rules: {} }, diagnostics: [] });
+    expect(parseConfig("# nothing yet\n", "c.yaml", IDS)).toEqual({ value: { rules: {}, profiles: {} }, diagnostics: [] });
   });
 
   it("rejects a severity that is not error, warning, info or off as a schema error", () => {
@@ -166,7 +166,7 @@ describe("suppression comments", () => {
 
   it("a suppression of a rule that is off is not reported as unused", async () => {
     const text = `# ctwg-disable stale-date\n${text2017()}`;
-    const diagnostics = await lintText(text, { rules: { "stale-date": "off" } });
+    const diagnostics = await lintText(text, { rules: { "stale-date": "off" }, profiles: {} });
     expect(ofRule(diagnostics, "lint/unused-suppression")).toEqual([]);
   });
 

@@ -70,9 +70,10 @@ function expectPathsExist(workplan: Workplan, findings: readonly Finding[]) {
 const KNOWN_WRONG_PATHS = new Set<string>();
 
 describe("the rule registry", () => {
-  it("holds 19 rules with distinct ids", () => {
+  it("holds 20 rules with distinct ids, known-purpose last", () => {
     const ids = RULES.map((rule) => rule.meta.id);
-    expect(ids).toHaveLength(19);
+    expect(ids).toHaveLength(20);
+    expect(ids.at(-1)).toBe("known-purpose");
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -1,3 +1,4 @@
+import { itemName } from "../../model/labels.js";
 import type { Change, Section, WorkplanDiff } from "../change.js";
 import { withContext } from "../edits-context.js";
 import type { DiffFormatter } from "./formatter.js";
@@ -31,7 +32,7 @@ export const formatDiffText: DiffFormatter = (diff, { paint, colour }) => {
   const describe = (change: Change, indent: string): string[] => {
     const mark = { added: paint.accent, removed: paint.error, changed: paint.warning, moved: paint.info, renamed: paint.warning }[change.kind](MARKS[change.kind]);
     const where =
-      change.kind === "moved" ? paint.dim(` (moved from ${position(change, "before")} to ${position(change, "after")})`)
+      change.kind === "moved" ? paint.dim(` (moved from ${position(diff, change, "before")} to ${position(diff, change, "after")})`)
       : change.kind === "removed" && change.section === "deliverables" ? paint.dim(" (dropped)")
       : change.kind === "added" && change.section === "deliverables" ? paint.dim(" (new)")
       : "";
@@ -67,9 +68,9 @@ export function summaryLine(diff: WorkplanDiff): string {
   return `Deliverables: ${parts.join(", ")}`;
 }
 
-/** Where a moved item stood: "1.4" for a deliverable, "#2" for an area. */
-function position(change: Change, side: "before" | "after"): string {
+/** Where a moved item stood: a deliverable by its label in that side's plan ("1.4", "Activity 4"), an area as "#2". */
+function position(diff: WorkplanDiff, change: Change, side: "before" | "after"): string {
   const index = change[side]?.index;
   if (index === undefined) return "?";
-  return change.section === "deliverables" ? `1.${index + 1}` : `#${index + 1}`;
+  return change.section === "deliverables" ? itemName(diff.plans[side], index) : `#${index + 1}`;
 }

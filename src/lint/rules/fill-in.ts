@@ -11,12 +11,14 @@ const FIELDS: [DataPath, string][] = [
   [["cover", "meeting", "city"], "the meeting's city"],
   [["cover", "meeting", "economy"], "the meeting's economy"],
   [["cover", "meeting", "date"], "the meeting date"],
+  [["cover", "date"], "the cover date"],
 ];
 
 /**
  * Lists what a draft still leaves to fill in: the `TBD` placeholders `ctwg new` writes for the cover
- * (the meeting, its date, the agenda item, the serials of the symbols). A plan can be built and
- * reviewed meanwhile; the warnings say what is left before it is tabled.
+ * (the meeting, its date, the agenda item, the serials of the symbols, the cover's date), in the
+ * fields the plan has: a plan without a meeting or a symbol has none of those to fill in. A plan can
+ * be built and reviewed meanwhile; the warnings say what is left before it is tabled.
  *
  * Passes: the 2017 plan. Fails: `symbol: 2018/SOM1/SCE-COW/TBD`, `date: TBD`.
  */
@@ -48,10 +50,28 @@ export const fillIn = defineRule({
     };
   },
   examples: {
-    pass: [{ title: "the 2017 plan", edit: () => {} }],
+    pass: [
+      { title: "the 2017 plan", edit: () => {} },
+      {
+        title: "a plan without a meeting, a symbol or an agenda item",
+        edit: (w) => {
+          delete w.cover.meeting;
+          delete w.cover.symbol;
+          delete w.cover.forumDocNo;
+          delete w.cover.agendaItem;
+        },
+      },
+    ],
     fail: [
       { title: "a symbol without its serial", edit: (w) => void (w.cover.symbol = "2017/SOM1/SCE-COW/TBD") },
-      { title: "a meeting date to decide", edit: (w) => void (w.cover.meeting.date = "TBD") },
+      { title: "a meeting date to decide", edit: (w) => void (w.cover.meeting!.date = "TBD") },
+      {
+        title: "a cover date to decide, without a meeting",
+        edit: (w) => {
+          delete w.cover.meeting;
+          w.cover.date = "TBD";
+        },
+      },
     ],
   },
 });

@@ -6,6 +6,7 @@ import { eventInPlanYear } from "./event-in-plan-year.js";
 import { fillIn } from "./fill-in.js";
 import { knownAcronym } from "./known-acronym.js";
 import { knownMandateSource } from "./known-mandate-source.js";
+import { knownPurpose } from "./known-purpose.js";
 import { meetingSequence } from "./meeting-sequence.js";
 import { noDoubleSpaces } from "./no-double-spaces.js";
 import { noEmptyText } from "./no-empty-text.js";
@@ -40,4 +41,5 @@ export const RULES: readonly Rule[] = [
   noInvisibleCharacters,
   requiredCell,
   fillIn,
+  knownPurpose,
 ];

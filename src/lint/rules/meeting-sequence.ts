@@ -1,4 +1,4 @@
-import type { Deliverable } from "../../model/schema.js";
+import type { Deliverable, Workplan } from "../../model/schema.js";
 import { defineRule } from "../rule.js";
 
 const ORDINAL = /\b(\d+)\s?(?:st|nd|rd|th)\b/;
@@ -10,7 +10,8 @@ const meetingNumber = (deliverable: Deliverable) => (deliverable.event?.kind ===
  * Working-group meetings are numbered continuously across years (the 9th and 10th CTWG meetings were
  * in 2017): within a plan they run 9, 10, …, and the first continues from the last one of the
  * previous year's plan when that file exists. The ordinal in the text ("Hold 9th …") agrees with
- * `meetingNumber`.
+ * `meetingNumber`. A plan of several years is not compared with the file of the year before:
+ * that is not the plan it follows, so only its own meetings are checked.
  *
  * Passes: 2017 with meetings 9 and 10 after 2016's 8. Fails: 9 then 11; or 2017 starting at 9 when
  * 2016's plan ended at 9.
@@ -24,7 +25,8 @@ export const meetingSequence = defineRule({
     fixable: false,
   },
   create({ workplan, previous, report }) {
-    const before = previous?.deliverables.map(meetingNumber).filter((n) => n !== undefined).at(-1);
+    const oneYear = (plan: Workplan) => plan.period.end === plan.period.start;
+    const before = previous && oneYear(workplan) && oneYear(previous) ? previous.deliverables.map(meetingNumber).filter((n) => n !== undefined).at(-1) : undefined;
     // The number of the meeting before, in this plan.
     let last: number | undefined;
     return {

@@ -1,3 +1,4 @@
+import { itemName } from "../../model/labels.js";
 import { defineRule } from "../rule.js";
 
 /**
@@ -14,7 +15,7 @@ export const requiredCell = defineRule({
     help: "Write what the item will do under `summary:`.",
     fixable: false,
   },
-  create({ report }) {
+  create({ workplan, report }) {
     return {
       deliverable(deliverable, i) {
         const summary = deliverable.plan?.summary;
@@ -23,7 +24,7 @@ export const requiredCell = defineRule({
         if (empty) {
           report({
             path: ["deliverables", i, "plan", deliverable.plan && "summary" in deliverable.plan ? "summary" : "plan"],
-            message: `the row of deliverable 1.${i + 1} has no summary of specific plans`,
+            message: `the row of deliverable ${itemName(workplan, i)} has no summary of specific plans`,
             hint: "add `summary:` with what the item will do",
           });
         }

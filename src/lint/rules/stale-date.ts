@@ -7,9 +7,10 @@ const MONTH = MONTHS.join("|");
 const DATE_IN_TEXT = new RegExp(`\\b(?:\\d{1,2}(?:\\s*-\\s*\\d{1,2})?\\s+)?(?:${MONTH})(?:\\s*-\\s*\\d{1,2}\\s+(?:${MONTH}))?,?\\s+(\\d{4})\\b`, "g");
 
 /**
- * A date written in an item's text (a deliverable or its row) that falls before the plan's year. It
- * is the classic slip of a plan started from last year's: the 2017 plan schedules a workshop "for
- * 20-21 February 2016". Introduction and strategy texts may cite past events, so only items count.
+ * A date written in an item's text (a deliverable or its row) that falls before the plan's year, or
+ * before the first year of its period for a plan of several years. It is the classic slip of a plan
+ * started from last year's: the 2017 plan schedules a workshop "for 20-21 February 2016".
+ * Introduction and strategy texts may cite past events, so only items count.
  *
  * Passes: "held in Bali on March 2017" in the 2017 plan. Fails: "scheduled for 20-21 February 2016".
  */
@@ -22,6 +23,9 @@ export const staleDate = defineRule({
     fixable: false,
   },
   create({ workplan, report }) {
+    const { period } = workplan;
+    // "the plan's year, 2017", "the plan's period, 2018-2022".
+    const planned = period.end === period.start ? `the plan's year, ${period.label}` : `the plan's period, ${period.label}`;
     return {
       text(text) {
         if (!text.inItem) return;
@@ -32,7 +36,7 @@ export const staleDate = defineRule({
           report({
             path: part.path,
             at: { start: part.offset, end: part.offset + match[0].length },
-            message: `"${match[0]}" is before the plan's year, ${workplan.year}`,
+            message: `"${match[0]}" is before ${planned}`,
             hint: `a date left from an earlier plan? if the event is in ${workplan.year}, write ${match[0].replace(/\d{4}$/, String(workplan.year))}`,
           });
         }
@@ -50,6 +54,16 @@ export const staleDate = defineRule({
         w.introduction.paragraphs.push("As agreed on 3 March 2015.");
       } },
     ],
-    fail: [{ title: "the 2017 plan as tabled: 20-21 February 2016", edit: () => {} }],
+    fail: [
+      { title: "the 2017 plan as tabled: 20-21 February 2016", edit: () => {} },
+      {
+        title: "a date before a five-year plan starts",
+        edit: (w) => {
+          w.year = 2018;
+          w.period = { start: 2018, end: 2022, label: "2018-2022" };
+          w.deliverables[2]!.plan!.summary = ["The workshop in Lima, Peru scheduled for 20-21 February 2017."];
+        },
+      },
+    ],
   },
 });

@@ -3,11 +3,12 @@ import { defineRule } from "../rule.js";
 /**
  * APEC document symbols read YEAR/MEETING/FORUM/SERIAL with optional suffixes: `2017/SOM1/CTWG/004`,
  * `2013/SOM1/EGILAT/006rev1`; plenary documents leave the forum out: `2007/SOM3/026anxE`. MEETING is
- * a senior officials' meeting (SOM1, CSOM) or a forum's own numbered meeting (HRDWG29).
+ * a senior officials' meeting (SOM1, CSOM) or a forum's own numbered meeting (HRDWG29). A serial may
+ * carry one lowercase letter after its three digits, before any suffix: `2016/PPWE1/003b`.
  *
  * Passes: `symbol: 2017/SOM1/SCE-COW/002`. Fails: `symbol: 2017-SOM1-SCE-COW-002`, `2017/SOM1/CTWG/4`.
  */
-export const SYMBOL_SHAPE = /^(\d{4})\/([A-Z][A-Z-]*\d*)\/(?:([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\/)?(\d{3})((?:rev|anx|add|corr|att)[A-Za-z0-9]*)*$/;
+export const SYMBOL_SHAPE = /^(\d{4})\/([A-Z][A-Z-]*\d*)\/(?:([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\/)?(\d{3}[a-z]?)((?:rev|anx|add|corr|att)[A-Za-z0-9]*)*$/;
 
 export const symbolShape = defineRule({
   meta: {
@@ -38,10 +39,13 @@ export const symbolShape = defineRule({
       { title: "the 2017 symbols", edit: () => {} },
       { title: "a revision suffix", edit: (w) => void (w.cover.symbol = "2013/SOM1/EGILAT/006rev1") },
       { title: "a plenary symbol without a forum", edit: (w) => void (w.cover.symbol = "2007/SOM3/026anxE") },
+      { title: "a serial with a letter", edit: (w) => void (w.cover.symbol = "2016/PPWE1/003b") },
+      { title: "a serial with a letter and a revision", edit: (w) => void (w.cover.forumDocNo = "2016/PPWE1/003brev1") },
     ],
     fail: [
       { title: "dashes for slashes", edit: (w) => void (w.cover.symbol = "2017-SOM1-SCE-COW-002") },
       { title: "a short serial", edit: (w) => void (w.cover.forumDocNo = "2017/SOM1/CTWG/4") },
+      { title: "two letters after the serial", edit: (w) => void (w.cover.symbol = "2016/PPWE1/003bc") },
     ],
   },
 });

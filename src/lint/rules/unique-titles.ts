@@ -1,5 +1,6 @@
 import type { DataPath } from "../../diagnostics/diagnostic.js";
 import type { RichText } from "../../model/schema.js";
+import { itemName } from "../../model/labels.js";
 import { defineRule } from "../rule.js";
 
 const plain = (text: RichText) => (typeof text === "string" ? text : text.map((r) => (typeof r === "string" ? r : "em" in r ? r.em : r.theme)).join(""));
@@ -19,13 +20,13 @@ export const uniqueTitles = defineRule({
     help: "Reword one of the two, or remove the duplicate.",
     fixable: false,
   },
-  create({ report }) {
+  create({ workplan, report }) {
     const texts = new Map<string, number>();
     const rows = new Map<string, number>();
     const duplicate = (path: DataPath, index: number, first: number, what: string) =>
       report({
         path,
-        message: `deliverable 1.${index + 1} has the same ${what} as 1.${first + 1}`,
+        message: `deliverable ${itemName(workplan, index)} has the same ${what} as ${itemName(workplan, first)}`,
         hint: "reword one of them, or remove the duplicate",
         related: [{ message: "the first one", path: ["deliverables", first] }],
       });
