@@ -1,4 +1,5 @@
 import { compileTemplates } from "./handlebars-env.js";
+import { orderedMarker } from "./list-marker.js";
 import { blockToMarkdown, escapeHeading, escapeInline, headingToMarkdown, runsToMarkdown } from "./markdown-escape.js";
 import type { OutputFormat } from "./format.js";
 import type { ColumnField, ListStyle } from "../model/document-shape.js";
@@ -39,7 +40,7 @@ function markdownView(view: WorkplanView) {
     cover.date && `Date: ${r(cover.date)}`,
   ].filter(Boolean);
   return {
-    draft: view.draft,
+    statusMark: view.statusMark?.toUpperCase() ?? null,
     annex: view.annex && {
       heading: escapeHeading(view.annex.heading),
       entries: view.annex.entries.map((entry) => ({ acronym: e(entry.acronym), name: e(entry.name) })),
@@ -111,8 +112,7 @@ function listLines(items: readonly ListItemView[], depth = 0, style: ListStyle =
 }
 
 // Why "(a)" after a bullet: Markdown has no lettered list, so the letter is the item's first word.
-const marker = (style: ListStyle, index: number) =>
-  style === "number" ? `${index + 1}.` : style === "letter" ? `- (${String.fromCharCode(97 + (index % 26))})` : "-";
+const marker = (style: ListStyle, index: number) => (style === "letter" ? `- ${orderedMarker(style, index)}` : orderedMarker(style, index) ?? "-");
 
 // Why <br>: a GitHub table cell is one line of inline content, so paragraphs and bullets inside a
 // cell are drawn with line breaks and bullet characters, which keeps the table one table.

@@ -19,8 +19,8 @@ export interface WorkplanView {
   /** The output file name without extension, after APEC's file names: `2017_som1_sce-cow_002`; from the forum and period without a symbol. */
   fileStem: string;
   lang: string;
-  /** A draft (`status: draft`): the documents say so on the cover. */
-  draft: boolean;
+  /** The word a plan still being settled carries on its cover: "Draft" (`status: draft`), "Interim"; null for the others. */
+  statusMark: string | null;
   /** Plain-text facts for places that cannot hold markup: the HTML <title>, the PDF's metadata. */
   meta: { title: string; symbol: string; author: string; keywords: string[] };
   /** The day the documents are dated: the meeting's first day, else the cover's date, else 1 January of the period. */
@@ -145,7 +145,7 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
     period: workplan.period.label,
     fileStem: fileStemOf(cover.symbol ?? `${workplan.forum}_${workplan.period.label}`),
     lang: "en",
-    draft: workplan.status === "draft",
+    statusMark: workplan.status === "draft" ? "Draft" : workplan.status === "interim" ? "Interim" : null,
     meta: {
       title: withoutInvisible(cover.title),
       symbol: withoutInvisible(cover.symbol ?? ""),

@@ -1,3 +1,4 @@
+import { orderedMarker } from "../list-marker.js";
 import type { Metrics } from "../../fonts/fonts.js";
 import type { PlacedItem, StructNode, StructType, TextLine } from "./page-plan.js";
 import { breakLines, type StyledRun } from "./text-layout.js";
@@ -149,15 +150,7 @@ const LIST_NUMBERING: Record<ListStyle, StructNode["numbering"]> = { bullet: und
 
 /** An item's label: a bullet (a circle one level down), "3." or "(c)". */
 export function listLabel(marker: ListStyle, depth: number, index: number): string {
-  if (marker === "number") return `${index + 1}.`;
-  if (marker === "letter") return `(${letters(index)})`;
-  return depth % 2 === 0 ? "•" : "◦";
-}
-
-/** a, b, … z, aa, ab: the letters of the index-th item, as an HTML `type="a"` list counts. */
-function letters(index: number): string {
-  const rest = Math.floor(index / 26);
-  return (rest > 0 ? letters(rest - 1) : "") + String.fromCharCode(97 + (index % 26));
+  return orderedMarker(marker, index) ?? (depth % 2 === 0 ? "•" : "◦");
 }
 
 /** How far a level's text hangs past its label column: the list indent, or more when a label ("(aa)", "10.") is wider. */

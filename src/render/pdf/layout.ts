@@ -209,8 +209,8 @@ function layoutCover(view: WorkplanView, writer: PageWriter, metrics: Metrics, s
   const topLine = (text: string, x: (textWidth: number) => number) =>
     writer.draw([line(text, "regular", 10, x(metrics.width(text, "regular", 10)), g.top, p(), metrics)]);
 
-  if (view.draft) {
-    const label = "DRAFT";
+  if (view.statusMark) {
+    const label = view.statusMark.toUpperCase();
     writer.draw([line(label, "bold", 12, (g.width - metrics.width(label, "bold", 12)) / 2, g.top - 30, p(), metrics)]);
   }
   if (cover.symbol) topLine(plainText(cover.symbol), () => g.left);
