@@ -85,6 +85,8 @@ export function diffWorkplans(before: Workplan, after: Workplan, options: DiffOp
   const callout = (w: Workplan) => (w.introduction.callout === undefined ? undefined : located(["introduction", "callout"], plain(w.introduction.callout)));
   changes.push(...text("introduction", "Introduction: callout", callout(before), callout(after)));
   changes.push(...list("introduction", (i) => `Introduction: paragraph ${i + 1}`, paragraphs(before), paragraphs(after), alignment.paragraphs));
+  const stepsStyle = (w: Workplan) => located(["document", "stepsStyle"], w.document.stepsStyle);
+  changes.push(...text("steps", "Steps: list style", stepsStyle(before), stepsStyle(after)));
   changes.push(...list("steps", (i) => `Steps: ${i + 1}`, listTexts(before.introduction.steps, ["introduction", "steps"]), listTexts(after.introduction.steps, ["introduction", "steps"])));
   const lead = (w: Workplan) => (w.crossCutting.lead === undefined ? undefined : located(["crossCutting", "lead"], plain(w.crossCutting.lead)));
   changes.push(...text("cross-cutting", "Cross-cutting areas: lead-in", lead(before), lead(after)));

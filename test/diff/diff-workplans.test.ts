@@ -348,6 +348,8 @@ describe("the parts of other plan shapes", () => {
     expect(changes).toContainEqual(["Heading: deliverables", "II. Strategic Priorities for 2018-2022", "2. Priorities for 2018-2022"]);
     expect(changes).toContainEqual(["Heading: introduction", "I. Mission and Approach", "1. Mission and Approach"]);
     expect(changes.find(([label]) => label === "Introduction: callout")?.[2]).toContain("so that trade in the region");
+    const lettered = compiled(strategic.replace("stepsStyle: number", "stepsStyle: letter"));
+    expect(diffWorkplans(before, lettered).changes.map((c) => [c.label, c.before?.text, c.after?.text])).toEqual([["Steps: list style", "number", "letter"]]);
   });
 
   it("finds no change between a plan and itself, headings and labels included", () => {
