@@ -1,5 +1,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { BAD_TARGET, requestRefusal, type Refusal } from "./request-refusal.js";
+import { requestTarget } from "./request-target.js";
 
 /** What the preview shows now: the page, and how the server asks browsers to load it again. */
 export interface PreviewServer {
@@ -11,14 +13,20 @@ export interface PreviewServer {
 
 /**
  * A server on 127.0.0.1 only (the preview is for the author at this machine): `/` is the page,
- * `/events` a stream of server-sent events on which a `reload` event says the page changed.
+ * `/events` a stream of server-sent events on which a `reload` event says the page changed. It
+ * answers only requests addressed to a loopback Host, and `/events` only to its own page.
  */
 export async function startPreviewServer(port: number, initial: string): Promise<PreviewServer> {
   let page = initial;
   const streams = new Set<ServerResponse>();
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
-    if (request.method !== "GET" && request.method !== "HEAD") {
+  // Why requireHostHeader off: a request without Host then gets this server's 421, not Node's bare 400.
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
+    const target = requestTarget(request);
+    const path = target?.path;
+    const refusal = target ? requestRefusal(request, target, (server.address() as AddressInfo).port, path === "/events") : BAD_TARGET;
+    if (refusal) {
+      refuse(response, refusal);
+    } else if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { allow: "GET, HEAD" }).end();
     } else if (path === "/") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
@@ -50,4 +58,17 @@ export async function startPreviewServer(port: number, initial: string): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+/** Answers `refusal` in plain text. Why close: a client sent elsewhere should not keep this connection. */
+function refuse(response: ServerResponse, refusal: Refusal): void {
+  response
+    .writeHead(refusal.status, {
+      "content-type": "text/plain; charset=utf-8",
+      "content-length": Buffer.byteLength(refusal.body),
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      connection: "close",
+    })
+    .end(refusal.body);
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { EXIT } from "../../src/cli/exit-codes.js";
 import { runCli } from "../support/cli.js";
-import { FOLLOW, previewHarness } from "../support/preview.js";
+import { FOLLOW, previewHarness, rawGet } from "../support/preview.js";
 import { ROOT } from "../support/workplan.js";
 
 // `ctwg preview` without a browser: the address, the page over HTTP, the reload events, the stop.
@@ -34,6 +34,16 @@ describe("ctwg preview", () => {
     expect(result.stdout).toMatch(/✓ updated\nstopped\n$/);
     expect(result.stderr).toBe("");
     expect(await refuses(preview.url)).toBe(true);
+  }, 30_000);
+
+  it("answers only a loopback Host, and streams /events only to its own page", async () => {
+    const preview = await harness.preview(["2017"]);
+    const own = new URL(preview.url);
+    expect((await rawGet(preview.url, "/", { host: "evil.example" })).status).toBe(421);
+    expect((await rawGet(preview.url, "/events", { host: "evil.example" })).status).toBe(421);
+    expect((await rawGet(preview.url, "/events", { host: own.host, origin: "http://evil.example" })).status).toBe(403);
+    expect((await rawGet(preview.url, "/events", { host: own.host, origin: own.origin })).body).toBe(": connected\n\n");
+    expect(h1((await rawGet(preview.url, "/", { host: `localhost:${own.port}` })).body)).toBe("Counter-Terrorism Working Group&#x27;s Proposed Workplan for 2017");
   }, 30_000);
 
   it("starts on a broken plan with the diagnostics page, and shows the document once it is fixed", async () => {

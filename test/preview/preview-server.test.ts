@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
 import { diagnosticsPage, withReloadScript } from "../../src/preview/preview-page.js";
 import { startPreviewServer, type PreviewServer } from "../../src/preview/preview-server.js";
-import { previewHarness } from "../support/preview.js";
+import { previewHarness, rawGet } from "../support/preview.js";
 import { ROOT } from "../support/workplan.js";
 
 const PAGE = "<!DOCTYPE html><title>first</title><h1>first</h1>";
@@ -154,6 +154,157 @@ describe("startPreviewServer", () => {
     await within(server.close(), 3_000, "server.close() with an open event stream");
     expect(await events.toEnd()).toBe(": connected\n\n");
     expect(await connects("127.0.0.1", port)).toBe(false);
+  });
+});
+
+/** Sends `text` to 127.0.0.1:`port` byte for byte and resolves with everything sent back until the server closes. */
+function exchange(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: "127.0.0.1", port, timeout: 5_000 });
+    let received = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (received += chunk));
+    socket.once("end", () => resolve(received));
+    socket.once("timeout", () => socket.destroy(new Error(`no end after 5 s; so far: ${JSON.stringify(received)}`)));
+    socket.once("error", reject);
+    socket.end(text);
+  });
+}
+
+const MISDIRECTED = (port: number) => `misdirected request: this preview answers only at http://127.0.0.1:${port}/\n`;
+const FOREIGN_STREAM = "forbidden: only the preview's own page may open this stream\n";
+
+describe("startPreviewServer refuses what DNS rebinding or another page could send", () => {
+  const portOf = (server: PreviewServer) => Number(new URL(server.url).port);
+
+  /** Expects the plain-text refusal `status` with `body`. */
+  function expectRefused(response: Awaited<ReturnType<typeof rawGet>>, status: number, body: string) {
+    expect(response.status).toBe(status);
+    expect(response.headers["content-type"]).toBe("text/plain; charset=utf-8");
+    expect(response.body).toBe(body);
+  }
+
+  it.each(["/", "/events", "/favicon.ico", "/?t=1"])("answers 421 to Host: evil.example on %s", async (path) => {
+    const server = await serve();
+    expectRefused(await rawGet(server.url, path, { host: "evil.example" }), 421, MISDIRECTED(portOf(server)));
+  });
+
+  it.each([
+    ["evil.example with the server's port", (port: number) => `evil.example:${port}`],
+    ["a name that starts like localhost", (port: number) => `localhost.evil.example:${port}`],
+    ["a name that resolves to 127.0.0.1", (port: number) => `127.0.0.1.nip.io:${port}`],
+    ["another port", (port: number) => `127.0.0.1:${port + 1}`],
+    ["no port", () => "127.0.0.1"],
+    ["[::1] without a port", () => "[::1]"],
+    ["an empty Host", () => ""],
+  ])("answers 421 to a Host of %s", async (_, host) => {
+    const server = await serve();
+    const port = portOf(server);
+    for (const path of ["/", "/events"]) expectRefused(await rawGet(server.url, path, { host: host(port) }), 421, MISDIRECTED(port));
+  });
+
+  it.each(["/", "/events"])("answers 421 to a request for %s without Host", async (path) => {
+    const server = await serve();
+    expectRefused(await rawGet(server.url, path), 421, MISDIRECTED(portOf(server)));
+  });
+
+  it("answers 421 to two Host headers, even when the first is loopback", async () => {
+    const server = await serve();
+    const port = portOf(server);
+    const answer = await exchange(port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nHost: evil.example\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 421 Misdirected Request\r\n/);
+    expect(answer).toMatch(/\r\n\r\nmisdirected request: /);
+  });
+
+  it("checks the authority of an absolute-form target too, and serves one that agrees with Host", async () => {
+    const server = await serve();
+    const port = portOf(server);
+    const elsewhere = await exchange(port, `GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    expect(elsewhere).toMatch(/^HTTP\/1\.1 421 /);
+    const rebound = await exchange(port, `GET http://127.0.0.1:${port}/ HTTP/1.1\r\nHost: evil.example\r\n\r\n`);
+    expect(rebound).toMatch(/^HTTP\/1\.1 421 /);
+    const own = await exchange(port, `GET http://127.0.0.1:${port}/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    expect(own).toMatch(/^HTTP\/1\.1 200 /);
+    expect(own).toContain(PAGE);
+  });
+
+  it("answers 400 to a target that is not a path", async () => {
+    const server = await serve();
+    const port = portOf(server);
+    const answer = await exchange(port, `OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toMatch(/\r\n\r\nbad request: the target must be a path\n$/);
+  });
+
+  it("reads //events as a path, not as a host named events", async () => {
+    const server = await serve();
+    const response = await rawGet(server.url, "//events", { host: new URL(server.url).host });
+    expect(response.status).toBe(404);
+  });
+
+  it.each([
+    ["127.0.0.1", (port: number) => `127.0.0.1:${port}`],
+    ["localhost", (port: number) => `localhost:${port}`],
+    ["[::1]", (port: number) => `[::1]:${port}`],
+    ["LOCALHOST, in capitals", (port: number) => `LOCALHOST:${port}`],
+  ])("serves / and /events to Host %s with the server's port", async (_, host) => {
+    const server = await serve();
+    const headers = { host: host(portOf(server)) };
+    const page = await rawGet(server.url, "/", headers);
+    expect(page.status).toBe(200);
+    expect(page.body).toBe(PAGE);
+    const events = await rawGet(server.url, "/events", headers);
+    expect(events.status).toBe(200);
+    expect(events.body).toBe(": connected\n\n");
+  });
+
+  it.each([
+    ["another site", () => "http://evil.example"],
+    ["another port of 127.0.0.1", (port: number) => `http://127.0.0.1:${port + 1}`],
+    ["https on the server's port", (port: number) => `https://127.0.0.1:${port}`],
+    ["[::1], where this server does not listen", (port: number) => `http://[::1]:${port}`],
+    ["null (a sandboxed or file: page)", () => "null"],
+  ])("answers 403 on /events to Origin from %s", async (_, origin) => {
+    const server = await serve();
+    const port = portOf(server);
+    expectRefused(await rawGet(server.url, "/events", { host: `127.0.0.1:${port}`, origin: origin(port) }), 403, FOREIGN_STREAM);
+  });
+
+  it.each(["cross-site", "same-site"])("answers 403 on /events to Sec-Fetch-Site: %s, with no Origin", async (site) => {
+    const server = await serve();
+    const headers = { host: new URL(server.url).host, "sec-fetch-site": site };
+    expectRefused(await rawGet(server.url, "/events", headers), 403, FOREIGN_STREAM);
+  });
+
+  it.each([
+    ["no Origin", () => ({})],
+    ["its own origin", (port: number) => ({ origin: `http://127.0.0.1:${port}`, "sec-fetch-site": "same-origin" })],
+    ["its own origin by the name localhost", (port: number) => ({ origin: `http://localhost:${port}` })],
+    ["Sec-Fetch-Site: none (typed in the address bar)", () => ({ "sec-fetch-site": "none" })],
+  ])("streams /events to a request with %s", async (_, extra) => {
+    const server = await serve();
+    const port = portOf(server);
+    const events = await rawGet(server.url, "/events", { host: `127.0.0.1:${port}`, ...extra(port) });
+    expect(events.status).toBe(200);
+    expect(events.headers["content-type"]).toBe("text/event-stream");
+    expect(events.body).toBe(": connected\n\n");
+  });
+
+  it("serves / to a loopback Host whatever the Origin and Sec-Fetch-Site, so a link from elsewhere opens the preview", async () => {
+    const server = await serve();
+    const response = await rawGet(server.url, "/", { host: new URL(server.url).host, origin: "http://evil.example", "sec-fetch-site": "cross-site" });
+    expect(response.status).toBe(200);
+    expect(response.body).toBe(PAGE);
+  });
+
+  it("sends no reload to a refused stream, and still to an accepted one", async () => {
+    const server = await serve();
+    const port = portOf(server);
+    const refused = await rawGet(server.url, "/events", { host: `127.0.0.1:${port}`, origin: "http://evil.example" });
+    const accepted = await harness.events(server.url);
+    server.update("next");
+    expect(await accepted.until("event: reload\n")).toBe(": connected\n\nevent: reload\ndata: {}\n\n");
+    expect(refused.body).toBe(FOREIGN_STREAM);
   });
 });
 

@@ -95,6 +95,32 @@ browserTests("ctwg preview in headless Chromium", (browser) => {
     expect(result.stderr).toBe("");
   }, 60_000);
 
+  it("reloads the preview opened as localhost too, and refuses it under any other name that resolves to 127.0.0.1", async () => {
+    const preview = await startPreview();
+    const page = await browser().newPage();
+    try {
+      let connected = eventsConnected(page);
+      await page.goto(`http://localhost:${new URL(preview.url).port}/`);
+      expect((await connected).status()).toBe(200);
+      connected = eventsConnected(page);
+      editWorkplan(`title: ${TITLE}`, `title: ${NEW_TITLE}`);
+      await h1Is(page, NEW_TITLE);
+      expect((await connected).status()).toBe(200);
+
+      // DNS rebinding as the server sees it: a name that is not the preview's, resolved to 127.0.0.1
+      // (Chromium resolves every *.localhost to loopback itself). The page is refused, and so is its stream.
+      const rebound = `http://rebound.localhost:${new URL(preview.url).port}/`;
+      const refused = await page.goto(rebound);
+      expect(refused?.status()).toBe(421);
+      expect(await page.textContent("body")).toMatch(/^misdirected request: /);
+      // What a script of the rebound site would try next, same-origin as far as the browser knows.
+      expect(await page.evaluate(() => fetch("/events").then((response) => response.status))).toBe(421);
+    } finally {
+      await page.close();
+    }
+    expect((await preview.stop()).code).toBe(0);
+  }, 60_000);
+
   it("keeps the document's CSP: the page's own watchers see a forbidden script and a connection elsewhere blocked", async () => {
     // Proves the listeners of the first test can see a violation, and that connect-src 'self' holds.
     const preview = await startPreview();

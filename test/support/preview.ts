@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { join } from "node:path";
 import { afterEach, beforeEach } from "vitest";
 import { runCli, tempProject, type RunResult } from "./cli.js";
@@ -184,6 +185,41 @@ async function openEvents(url: string): Promise<EventStream> {
     toEnd: () => poll(() => (ended ? received : undefined), () => undefined, () => "/events has not ended", seen),
     cancel: () => controller.abort(),
   };
+}
+
+/** What `rawGet` received: the status, the headers and the body (of an event stream, its first event). */
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A GET of `path` at `url` over node:http with exactly `headers`: no Host unless they give one. Why
+ * not fetch: it always sends its own Host, and the tests of the preview's guard need to choose it,
+ * or send none. An event stream is read up to its first blank line, then the request is dropped.
+ */
+export function rawGet(url: string, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ hostname, port, path, headers, setHost: false, agent: false, timeout: FOLLOW.timeout }, (response) => {
+      let body = "";
+      const done = () => resolve({ status: response.statusCode!, headers: response.headers, body });
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        body += chunk;
+        if (response.headers["content-type"] === "text/event-stream" && body.includes("\n\n")) {
+          done();
+          request.destroy();
+        }
+      });
+      response.on("end", done);
+      response.on("error", reject);
+    });
+    request.on("timeout", () => request.destroy(new Error(`GET ${path} at ${url}: no answer after ${FOLLOW.timeout} ms`)));
+    request.on("error", reject);
+    request.end();
+  });
 }
 
 /**
