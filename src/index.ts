@@ -14,6 +14,8 @@ export { workplanFiles, resolveInput, WORKPLANS_DIR, type WorkplanFiles } from "
 export { loadSettings, LINT_RULES, SETTINGS_FILES, type LintSettings } from "./api/settings.js";
 export { workplanSchema } from "./api/schema.js";
 export { writeReport } from "./api/write-report.js";
+export { overwrittenInput, stdoutOverwrites, type Overwrite } from "./api/overwritten-input.js";
+export { addOutputClashes } from "./api/claim-outputs.js";
 
 export { FORMAT_IDS, type FormatId } from "./render/format.js";
 export { DIFF_FORMAT_IDS, type DiffFormatId, type DiffFormatOptions } from "./diff/formats/index.js";

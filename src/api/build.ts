@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { writeArtifacts } from "../emit/write-artifacts.js";
 import type { LintSettings } from "../load/lint-settings.js";
@@ -6,7 +6,9 @@ import type { Artifact } from "../model/artifact.js";
 import { locateWithin } from "../parse/locate.js";
 import { FORMAT_IDS, type FormatId } from "../render/format.js";
 import { isValid } from "./check.js";
+import { claimOutputs, type OutputClaims } from "./claim-outputs.js";
 import { lint, type LintReport } from "./lint.js";
+import { overwrittenInput, type Overwrite } from "./overwritten-input.js";
 
 export interface BuildOptions {
   cwd?: string;
@@ -21,14 +23,20 @@ export interface BuildOptions {
   write?: boolean;
   /** False to leave the timeline figure out. */
   timeline?: boolean;
-  /** Told each step as it ends ("Checked", "Markdown", "HTML", "PDF") with its milliseconds. */
+  /** Told each step as it ends ("Checked", "Markdown", "HTML", "PDF", "Written") with its milliseconds. */
   onStep?: (step: string, ms: number) => void;
+  /** The other plans of the run: no output may replace one of them (nor this plan, any workplan, the glossary or the configuration). */
+  inputs?: readonly string[];
+  /** The outputs the other plans of the run have claimed (one map for the run): two plans never write the same files. */
+  claims?: OutputClaims;
 }
 
 export interface BuildReport extends LintReport {
   artifacts: Artifact[];
   written: string[];
   unchanged: string[];
+  /** Set when an output would replace an input (`--out` pointed at the plans): nothing was written. */
+  refused?: Overwrite;
 }
 
 const FORMAT_NAMES: Record<FormatId, string> = { md: "Markdown", html: "HTML", pdf: "PDF" };
@@ -36,7 +44,9 @@ const FORMAT_NAMES: Record<FormatId, string> = { md: "Markdown", html: "HTML", p
 /**
  * Checks a workplan file and, when it is valid, renders and writes its documents. The view is built
  * once and every format renders from it; a PDF build also checks that its fonts can draw every
- * character, since a missing glyph prints as a blank box with no error from the PDF writer.
+ * character, since a missing glyph prints as a blank box with no error from the PDF writer. Every
+ * format is rendered before any is written, and then all are written or none, so the outputs on
+ * disk are always of one build; an output that would land on an input is refused.
  */
 export async function build(file: string, options: BuildOptions = {}): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
@@ -51,6 +61,8 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
       result.diagnostics.push({ ...problem, file, ...(span ? { span } : {}) });
     }
   }
+  const clash = options.claims && report.output ? claimOutputs(options.claims, file, report.output, options.settings?.config) : undefined;
+  if (clash) result.diagnostics.push(clash);
   step("Checked");
   if (!report.workplan || hasErrors(result.diagnostics)) return result;
 
@@ -59,18 +71,19 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
     ...(options.settings ? { glossary: options.settings.glossary } : {}),
     timeline: options.timeline ?? true,
   });
-  // One format at a time, written as soon as it is ready, so a watcher can say what each one cost.
+  // One format at a time, so a watcher can say what each one cost; written together after.
   for (const format of formats) {
-    const artifact = await renderView(view, format, options.timestamp ? { timestamp: options.timestamp } : {});
-    result.artifacts.push(artifact);
-    if (options.write !== false) {
-      const { written, unchanged } = await writeArtifacts([artifact], resolve(cwd, options.outDir ?? "out"));
-      result.written.push(...written);
-      result.unchanged.push(...unchanged);
-    }
+    result.artifacts.push(await renderView(view, format, options.timestamp ? { timestamp: options.timestamp } : {}));
     step(FORMAT_NAMES[format]);
   }
-  return result;
+  if (options.write === false) return result;
+  const outDir = options.outDir ?? "out";
+  const targets = result.artifacts.map((artifact) => join(outDir, artifact.path));
+  const refused = await overwrittenInput(targets, [file, ...(options.inputs ?? [])], { cwd });
+  if (refused) return { ...result, refused };
+  const { written, unchanged } = await writeArtifacts(result.artifacts, resolve(cwd, outDir), { cwd });
+  step("Written");
+  return { ...result, written, unchanged };
 }
 
 /** Calls `onStep` with the milliseconds since the previous step. */

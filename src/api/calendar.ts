@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { writeArtifacts } from "../emit/write-artifacts.js";
 import { DEFAULT_CONFIG } from "../lint/config.js";
@@ -7,6 +7,8 @@ import type { Artifact } from "../model/artifact.js";
 import { EMPTY_GLOSSARY } from "../model/glossary.js";
 import type { CalendarEvent } from "../calendar/plan-calendar.js";
 import { check, isValid, type FileReport } from "./check.js";
+import { claimOutputs, planOutput, type OutputClaims } from "./claim-outputs.js";
+import { overwrittenInput, type Overwrite } from "./overwritten-input.js";
 
 /** Where `calendar` reads and writes, and the stamp it uses. */
 export interface CalendarOptions {
@@ -19,6 +21,10 @@ export interface CalendarOptions {
   write?: boolean;
   /** The configuration's layout profiles (from loadSettings()). */
   settings?: Pick<LintSettings, "config">;
+  /** The other plans of the run: the calendar never replaces one of them (nor this plan, any workplan, the glossary or the configuration). */
+  inputs?: readonly string[];
+  /** The outputs the other plans of the run have claimed (one map for the run): two plans never write the same file. */
+  claims?: OutputClaims;
 }
 
 /** What making one calendar found and did: the check's report, the events, the file and whether it changed. */
@@ -28,6 +34,8 @@ export interface CalendarReport extends FileReport {
   artifact: Artifact | undefined;
   written: string[];
   unchanged: string[];
+  /** Set when the calendar would replace an input (`--out` pointed at the plans): nothing was written. */
+  refused?: Overwrite;
 }
 
 /**
@@ -51,6 +59,8 @@ export async function calendar(file: string, options: CalendarOptions = {}): Pro
   ]);
   const ids = lintWorkplan({ source, workplan, previous: undefined, glossary: EMPTY_GLOSSARY, config: DEFAULT_CONFIG, rules: [uniqueIds] });
   const diagnostics = [...report.diagnostics, ...ids.diagnostics.filter((d) => d.ruleId === uniqueIds.meta.id)];
+  const clash = options.claims && claimOutputs(options.claims, file, planOutput(workplan, source), options.settings?.config);
+  if (clash) diagnostics.push(clash);
   if (hasErrors(diagnostics)) return { ...report, diagnostics, ...none };
 
   const view = buildView(workplan);
@@ -59,6 +69,9 @@ export async function calendar(file: string, options: CalendarOptions = {}): Pro
   const text = formatIcs(events, { name: `${workplan.forum} workplan ${workplan.period.label}`, stamp });
   const artifact: Artifact = { path: `${view.period}/${view.fileStem}.ics`, bytes: new TextEncoder().encode(text) };
   if (options.write === false) return { ...report, diagnostics, events, artifact, written: [], unchanged: [] };
-  const { written, unchanged } = await writeArtifacts([artifact], resolve(cwd, options.outDir ?? "out"));
+  const outDir = options.outDir ?? "out";
+  const refused = await overwrittenInput([join(outDir, artifact.path)], [file, ...(options.inputs ?? [])], { cwd });
+  if (refused) return { ...report, diagnostics, events, artifact, written: [], unchanged: [], refused };
+  const { written, unchanged } = await writeArtifacts([artifact], resolve(cwd, outDir), { cwd });
   return { ...report, diagnostics, events, artifact, written, unchanged };
 }

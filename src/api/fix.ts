@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { writeFileAtomic } from "../emit/write-artifacts.js";
+import { rewriteFile } from "../emit/write-artifacts.js";
 import { applyEdits } from "../lint/fix.js";
 import { compileWorkplan } from "./check.js";
 import { lint, type LintOptions, type LintReport } from "./lint.js";
@@ -17,7 +17,8 @@ export interface FixReport extends LintReport {
 /**
  * Applies the fixable findings' repairs to a file, writes it atomically when the result still
  * compiles, and lints it again so the report shows what is left. A fix that would break the file
- * is not written.
+ * is not written. The file is edited, not replaced: a symlinked plan's target is fixed and the link
+ * stays, and the file keeps its mode and owner.
  */
 export async function fix(file: string, options: Omit<LintOptions, "withFixes"> = {}): Promise<FixReport> {
   const cwd = options.cwd ?? process.cwd();
@@ -26,7 +27,7 @@ export async function fix(file: string, options: Omit<LintOptions, "withFixes"> 
   const { text, applied } = applyEdits(report.text, report.fixes.flat());
   const compiled = compileWorkplan(text, report.file, options.settings);
   if (!compiled.workplan || hasErrors(compiled.diagnostics)) return { ...report, outcome: "refused", fixed: 0, edits: 0 };
-  await writeFileAtomic(resolve(cwd, report.file), text);
+  await rewriteFile(resolve(cwd, report.file), text, { cwd });
   const after = await lint(report.file, { ...options, withFixes: false });
   return { ...after, outcome: "fixed", fixed: report.fixes.length, edits: applied };
 }

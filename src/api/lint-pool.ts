@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { FileReport } from "./check.js";
 import type { LintWorkerJob, LintWorkerResult } from "./lint-worker.js";
 
 /** How many files make one worker's start worth it. */
@@ -16,14 +15,14 @@ const FILES_PER_WORKER = 12;
 export async function lintOnWorkers(
   files: readonly string[],
   options: { cwd: string; configFile?: string; workers?: number },
-): Promise<FileReport[] | undefined> {
+): Promise<LintWorkerResult[] | undefined> {
   const script = workerScript();
   const workers = Math.min(options.workers ?? Math.min(availableParallelism(), 4), Math.ceil(files.length / FILES_PER_WORKER));
   if (!script || workers < 2) return undefined;
   const share = Math.ceil(files.length / workers);
   const shares = Array.from({ length: workers }, (_, i) => files.slice(i * share, (i + 1) * share));
   const results = await Promise.all(shares.map((chunk) => runWorker(script, { files: chunk, cwd: options.cwd, configFile: options.configFile })));
-  return results.flat().map((result) => ({ ...result, workplan: undefined }));
+  return results.flat();
 }
 
 function runWorker(script: URL, job: LintWorkerJob): Promise<LintWorkerResult[]> {

@@ -5,10 +5,13 @@ import type { TextEdit } from "../lint/rule.js";
 import type { LintSettings } from "../load/lint-settings.js";
 import { EMPTY_GLOSSARY } from "../model/glossary.js";
 import { check, isValid, type FileReport } from "./check.js";
+import { planOutput, type PlanOutput } from "./claim-outputs.js";
 
 /** What linting one file found, and the edits that would fix its fixable findings. */
 export interface LintReport extends FileReport {
   fixes: TextEdit[][];
+  /** Where the plan's files go, when it is valid: for the checks across the plans of one run. */
+  output?: PlanOutput;
 }
 
 export interface LintOptions {
@@ -40,5 +43,5 @@ export async function lint(file: string, options: LintOptions = {}): Promise<Lin
     config: options.settings?.config ?? DEFAULT_CONFIG,
     withFixes: options.withFixes ?? false,
   });
-  return { ...report, diagnostics: [...report.diagnostics, ...result.diagnostics], fixes: result.fixes };
+  return { ...report, diagnostics: [...report.diagnostics, ...result.diagnostics], fixes: result.fixes, output: planOutput(report.workplan, report.source) };
 }

@@ -1,5 +1,5 @@
 import { access } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { writeFileAtomic } from "../emit/write-artifacts.js";
 import { DEFAULT_CONFIG } from "../lint/config.js";
@@ -8,6 +8,7 @@ import { resolveInput, WORKPLANS_DIR } from "../load/resolve-inputs.js";
 import { EMPTY_GLOSSARY } from "../model/glossary.js";
 import type { LeftOut } from "../new/next-year.js";
 import { check, compileWorkplan, isValid, type FileReport } from "./check.js";
+import { overwrittenInput, type Overwrite } from "./overwritten-input.js";
 
 export interface NextYearOptions {
   cwd?: string;
@@ -22,8 +23,10 @@ export interface NextYearOptions {
 }
 
 /**
- * What starting next year's plan did. `refused` says why nothing was written: the plan started
- * from has errors, is not the year before, or the target exists and `force` was not given.
+ * What starting next year's plan did. `refused` says why nothing was written: the target is a file
+ * ctwg reads or keeps (the plan started from, another year's plan, the glossary, the configuration:
+ * never replaced, even with `force`), the plan started from has errors or is not the year before,
+ * or the target exists and `force` was not given.
  */
 export interface NextYearReport {
   /** The new plan's year, or period: "2018", "2023-2027". */
@@ -31,7 +34,9 @@ export interface NextYearReport {
   /** The check of the plan started from. */
   from: FileReport;
   target: string;
-  refused?: "source-has-errors" | "not-the-period-before" | "target-exists";
+  refused?: "target-is-an-input" | "source-has-errors" | "not-the-period-before" | "target-exists";
+  /** The input the target is, when refused for that. */
+  overwrite?: Overwrite;
   /** The draft's text, when it was made. */
   text?: string;
   /** The deliverables not carried over, for the author to decide about. */
@@ -43,7 +48,7 @@ export interface NextYearReport {
  * Next year's draft from this year's plan (or the next span's from this span's: 2018-2022 gives
  * 2023-2027), written to `workplans/<period>.yaml`: comments kept, the period moved on, one-off items
  * left out, and the safe lint fixes applied so the new plan does not inherit this one's slips. Never
- * replaces a file unless `force` is given.
+ * replaces a file unless `force` is given, and never one ctwg reads or keeps.
  */
 export async function nextYear(period: string, options: NextYearOptions = {}): Promise<NextYearReport> {
   const cwd = options.cwd ?? process.cwd();
@@ -51,6 +56,10 @@ export async function nextYear(period: string, options: NextYearOptions = {}): P
   const target = options.output ?? join(WORKPLANS_DIR, `${period}.yaml`);
   const from = await check(fromFile, { cwd, ...(options.settings ? { settings: options.settings } : {}) });
   const report: NextYearReport = { period, from, target, leftOut: [], written: false };
+  // The plan of this period may be replaced (with force), unless it is the plan started from.
+  const replaceable = [`${period}.yaml`, `${period}.yml`].includes(basename(target)) ? target : undefined;
+  const overwrite = await overwrittenInput([target], [fromFile], { cwd, replaceable });
+  if (overwrite) return { ...report, refused: "target-is-an-input", overwrite };
   if (!isValid(from)) return { ...report, refused: "source-has-errors" };
   const [{ nextPeriod }] = await Promise.all([import("../new/next-year.js")]);
   if (nextPeriod(from.workplan.period).label !== period) return { ...report, refused: "not-the-period-before" };
@@ -78,7 +87,7 @@ export async function nextYear(period: string, options: NextYearOptions = {}): P
   const compiled = compileWorkplan(text, target, options.settings);
   // The draft is made from a valid plan; one that does not validate is a bug, not the user's mistake.
   if (!compiled.workplan || hasErrors(compiled.diagnostics)) throw new Error(`the ${period} draft does not validate: ${compiled.diagnostics[0]?.message}`);
-  await writeFileAtomic(resolve(cwd, target), text);
+  await writeFileAtomic(resolve(cwd, target), text, { cwd });
   return { ...report, text, leftOut: draft.leftOut, written: true };
 }
 

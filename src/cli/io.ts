@@ -1,4 +1,5 @@
 import { Chalk } from "chalk";
+import { fstatSync } from "node:fs";
 import { NO_PAINT, type Paint } from "../diagnostics/formatters/formatter.js";
 
 /** Where a command reads and writes: the real process, or buffers in tests. */
@@ -9,6 +10,8 @@ export interface Io {
   cwd: string;
   /** Ends long-running commands (--watch, preview): Ctrl-C in a terminal, the test's controller in tests. */
   signal?: AbortSignal;
+  /** The file standard output was redirected to, when it is a regular file: so a command never writes over its input. */
+  stdoutFile?: () => { dev: bigint; ino: bigint } | undefined;
 }
 
 /**
@@ -23,6 +26,7 @@ export function processIo(): Io {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    stdoutFile: regularFileOn(1),
     get signal() {
       if (!controller) {
         const made = new AbortController();
@@ -32,6 +36,18 @@ export function processIo(): Io {
       }
       return controller.signal;
     },
+  };
+}
+
+/** Reads which regular file a descriptor is open on, if any (a terminal or a pipe is none). */
+function regularFileOn(fd: number): () => { dev: bigint; ino: bigint } | undefined {
+  return () => {
+    try {
+      const stats = fstatSync(fd, { bigint: true });
+      return stats.isFile() ? { dev: stats.dev, ino: stats.ino } : undefined;
+    } catch {
+      return undefined;
+    }
   };
 }
 

@@ -9,6 +9,7 @@ import { settingsFor } from "../settings.js";
 import { watchFiles } from "../watch-files.js";
 import { UsageError } from "../usage-error.js";
 import { shownPath, sourceDateEpoch } from "../shared-options.js";
+import { overwriteError, refuseStdoutOntoInput } from "./refusals.js";
 
 interface BuildOptions {
   out: string;
@@ -37,18 +38,22 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
       let settings = await settingsFor(io, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
       const files = await inputFiles(args, io.cwd);
+      await refuseStdoutOntoInput(io, files);
       if (options.stdout && (files.length !== 1 || formats.length !== 1 || formats[0] === "pdf")) {
         throw new UsageError("--stdout prints one text format of one workplan: ctwg build 2017 --format md --stdout");
       }
       const stderrPaint = paintFor(io, "stderr", program.opts().color);
       const stdoutPaint = paintFor(io, "stdout", program.opts().color);
+      // One map for the run, so two plans whose outputs would share names are caught before either writes.
+      const claims = new Map();
       const buildOne = async (file: string, steps: boolean): Promise<boolean> => {
         const write = !options.stdout;
         const onStep = steps ? (step: string, ms: number) => io.stdout.write(`${stdoutPaint.bold("✓")} ${Math.round(ms)} ms ${step}\n`) : undefined;
         const report = await build(file, {
-          cwd: io.cwd, outDir: options.out, formats, settings: settings!, write, timeline: options.timeline,
+          cwd: io.cwd, outDir: options.out, formats, settings: settings!, write, timeline: options.timeline, inputs: files, claims,
           ...(timestamp ? { timestamp } : {}), ...(onStep ? { onStep } : {}),
         });
+        if (report.refused) throw overwriteError(`--out ${options.out}`, report.refused, "choose an output folder that holds no plan nor a link to one (--out DIR)");
         // Errors are shown in full; warnings are counted, and `ctwg lint` shows them, so a build stays short.
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));

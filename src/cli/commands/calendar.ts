@@ -8,6 +8,7 @@ import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 import { shownPath, sourceDateEpoch } from "../shared-options.js";
+import { overwriteError, refuseStdoutOntoInput } from "./refusals.js";
 
 interface CalendarFlags {
   out: string;
@@ -32,15 +33,18 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
     .action(async (args: string[], flags: CalendarFlags) => {
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
       const files = await inputFiles(args, io.cwd);
+      await refuseStdoutOntoInput(io, files);
       if (flags.stdout && files.length !== 1) throw new UsageError("--stdout prints the calendar of one workplan: ctwg calendar 2017 --stdout");
       const settings = await settingsFor(io, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
       const stderrPaint = paintFor(io, "stderr", program.opts().color);
       const stdoutPaint = paintFor(io, "stdout", program.opts().color);
       let failed = false;
+      const claims = new Map();
       for (const file of files) {
         const write = !flags.stdout;
-        const report = await calendar(file, { cwd: io.cwd, outDir: flags.out, write, settings, ...(timestamp ? { timestamp } : {}) });
+        const report = await calendar(file, { cwd: io.cwd, outDir: flags.out, write, settings, inputs: files, claims, ...(timestamp ? { timestamp } : {}) });
+        if (report.refused) throw overwriteError(`--out ${flags.out}`, report.refused, "choose an output folder that holds no plan nor a link to one (--out DIR)");
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));
         if (hasErrors(report.diagnostics) || !report.artifact) {

@@ -6,6 +6,7 @@ import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
+import { overwriteError, refuseStdoutOntoInput } from "./refusals.js";
 
 interface DiffOptions {
   base?: string;
@@ -38,6 +39,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
       const threshold = Number(options.threshold);
       if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold takes a number from 0 to 1, not "${options.threshold}"`);
       const [before, after, gitPath] = sidesOf(beforeSpec, afterSpec, git, options.base);
+      await refuseStdoutOntoInput(io, [before, after]);
       // Git names a side /dev/null when the workplan is new or deleted: there is nothing to compare.
       if (gitPath !== undefined && (before === "/dev/null" || after === "/dev/null")) {
         const added = before === "/dev/null";
@@ -60,8 +62,10 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
       const toFile = options.output !== undefined;
       const paint = format === "text" ? paintFor(io, "stdout", program.opts().color && !toFile) : NO_PAINT;
       const text = await formatDiff(report.diff, format, { paint, colour: paint !== NO_PAINT });
-      if (toFile) await writeReport(options.output!, text, { cwd: io.cwd });
-      else io.stdout.write(text);
+      if (toFile) {
+        const { refused } = await writeReport(options.output!, text, { cwd: io.cwd, inputs: [before, after] });
+        if (refused) throw overwriteError(`--output ${options.output}`, refused, "write the diff to another file (--output changes.html), or leave --output out to print it");
+      } else io.stdout.write(text);
       setExit(options.exitCode && report.diff.changes.length > 0 ? EXIT.problems : EXIT.ok);
     });
 }

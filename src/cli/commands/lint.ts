@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { appendFile } from "node:fs/promises";
 import { sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { FORMATTERS } from "../../diagnostics/formatters/index.js";
-import { fix, LINT_RULES, lintFiles, writeReport, type FileReport, type LintSettings } from "../../index.js";
+import { addOutputClashes, fix, LINT_RULES, lintFiles, writeReport, type FileReport, type LintSettings } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
@@ -10,6 +10,7 @@ import { formatReports, summarize } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 import { VERSION } from "../version.js";
+import { overwriteError, refuseOutputOntoInput, refuseStdoutOntoInput } from "./refusals.js";
 
 interface LintOptions {
   format?: string;
@@ -19,6 +20,8 @@ interface LintOptions {
   fix?: boolean;
   config?: string;
 }
+
+const REPORT_ELSEWHERE = "write the report to another file (--output lint-report.txt), or leave --output out to print it";
 
 const RULE_LIST = LINT_RULES.map((rule) => `  ${rule.id.padEnd(22)} ${rule.severity.padEnd(8)} ${rule.description}`).join("\n");
 
@@ -49,6 +52,9 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
       if (!settings) return setExit(EXIT.failure);
 
       const files = await inputFiles(args, io.cwd);
+      await refuseStdoutOntoInput(io, files, options.config);
+      // Refused before --fix edits anything: a report over a plan is a mistake in the command.
+      if (options.output) await refuseOutputOntoInput(io, `--output ${options.output}`, options.output, files, REPORT_ELSEWHERE, options.config);
       const reports = options.fix
         ? await fixFiles(files, io, settings, program.opts().color)
         : await lintFiles(files, { cwd: io.cwd, settings, ...(options.config ? { configFile: options.config } : {}) });
@@ -56,8 +62,10 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
       const paint = options.output ? paintFor(io, "stdout", false) : paintFor(io, "stdout", program.opts().color);
       let text = formatReports(reports, format, paint, { rules: LINT_RULES, toolVersion: VERSION });
       if (format === "pretty") text += summarize(reports, paint);
-      if (options.output) await writeReport(options.output, text, { cwd: io.cwd });
-      else io.stdout.write(text);
+      if (options.output) {
+        const { refused } = await writeReport(options.output, text, { cwd: io.cwd, inputs: files, configFile: options.config });
+        if (refused) throw overwriteError(`--output ${options.output}`, refused, REPORT_ELSEWHERE);
+      } else io.stdout.write(text);
 
       const all = reports.flatMap((r) => r.diagnostics);
       if (format === "github" && io.env.GITHUB_STEP_SUMMARY) {
@@ -75,7 +83,7 @@ function exitCode(diagnostics: readonly Diagnostic[], failOn: string, maxWarning
   return EXIT.ok;
 }
 
-/** Fixes each file in turn, saying on stderr what was fixed; the reports say what is left. */
+/** Fixes each file in turn, saying on stderr what was fixed; the reports say what is left, across the files too. */
 async function fixFiles(files: readonly string[], io: Io, settings: LintSettings, color: boolean): Promise<FileReport[]> {
   const paint = paintFor(io, "stderr", color);
   const reports: FileReport[] = [];
@@ -89,5 +97,6 @@ async function fixFiles(files: readonly string[], io: Io, settings: LintSettings
     }
     reports.push(report);
   }
+  addOutputClashes(reports, settings.config);
   return reports;
 }

@@ -5,6 +5,7 @@ import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
+import { overwriteError, refuseStdoutOntoInput } from "./refusals.js";
 
 interface NewOptions {
   from?: string;
@@ -25,6 +26,7 @@ export function registerNew(program: Command, io: Io, setExit: (code: ExitCode) 
     .action(async (yearArg: string, options: NewOptions) => {
       if (!/^\d{4}(?:-\d{4})?$/.test(yearArg)) throw new UsageError(`the year is four digits (or a period, 2023-2027), not "${yearArg}"`);
       const year = yearArg;
+      await refuseStdoutOntoInput(io, options.from !== undefined ? [options.from] : []);
       const settings = await settingsFor(io, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
 
@@ -36,6 +38,10 @@ export function registerNew(program: Command, io: Io, setExit: (code: ExitCode) 
         ...(options.force ? { force: true } : {}),
       });
       const from = report.from.file;
+      if (report.refused === "target-is-an-input") {
+        const flag = options.output !== undefined ? `--output ${options.output}` : `ctwg new ${year}`;
+        throw overwriteError(flag, report.overwrite!, "write the new plan to a file of its own with --output; --force never replaces a plan ctwg reads, another year's plan, the glossary or the configuration");
+      }
       if (report.refused === "source-has-errors") {
         io.stderr.write(formatReports([report.from], "pretty", paintFor(io, "stderr", program.opts().color)));
         io.stderr.write(`ctwg: ${from} has errors; fix them before starting ${year} from it\n`);

@@ -7,6 +7,7 @@ import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
 import { UsageError } from "../usage-error.js";
 import { watchFiles } from "../watch-files.js";
+import { refuseStdoutOntoInput } from "./refusals.js";
 
 interface PreviewOptions {
   port: string;
@@ -27,6 +28,7 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${options.port}"`);
       if (!io.signal) throw new UsageError("preview runs until stopped, and needs a terminal to stop it from");
       const [file] = await inputFiles([input], io.cwd);
+      await refuseStdoutOntoInput(io, [file!]);
       // Loaded here, not above: only this command needs an HTTP server.
       const { diagnosticsPage, withReloadScript } = await import("../../preview/preview-page.js");
       const { startPreviewServer } = await import("../../preview/preview-server.js");
