@@ -1,4 +1,5 @@
 import ical, { ICalEventStatus } from "ical-generator";
+import { withoutInvisible } from "../model/invisible.js";
 import type { CalendarEvent } from "./plan-calendar.js";
 
 /** The PRODID of every calendar ctwg writes (RFC 5545, 3.7.3). */
@@ -16,9 +17,12 @@ export interface IcsOptions {
  * An iCalendar (RFC 5545) file of all-day events: CRLF line endings, text escaped, lines folded at
  * 75 octets, ending in CRLF. ical-generator writes it; every value it would otherwise take from the
  * clock or a random source (DTSTAMP, UID) is given here, so the same events give the same bytes.
+ * Text loses what the documents drop: a TEXT value holds no control character (RFC 5545, 3.3.11;
+ * line feeds stay, for ical-generator to escape as `\n`). Why here as well as in planCalendar: the
+ * calendar's name, and a caller's own events, pass through here alone.
  */
 export function formatIcs(events: readonly CalendarEvent[], options: IcsOptions): string {
-  const calendar = ical({ prodId: PRODID.replace(/^-/, ""), name: escapeText(options.name) }); // it writes the "-" itself
+  const calendar = ical({ prodId: PRODID.replace(/^-/, ""), name: escapeText(withoutInvisible(options.name)) }); // it writes the "-" itself
   for (const event of events) {
     calendar.createEvent({
       id: event.uid,
@@ -26,9 +30,9 @@ export function formatIcs(events: readonly CalendarEvent[], options: IcsOptions)
       allDay: true,
       start: utcMidnight(event.start),
       end: utcMidnight(event.end),
-      summary: event.title,
-      description: event.description,
-      ...(event.location === null ? {} : { location: event.location }),
+      summary: withoutInvisible(event.title),
+      description: withoutInvisible(event.description),
+      ...(event.location === null ? {} : { location: withoutInvisible(event.location) }),
       categories: [{ name: event.kind.toUpperCase() }],
       status: event.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });

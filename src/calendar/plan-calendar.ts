@@ -1,4 +1,5 @@
 import { formatDateSpec, parseDateSpec, type DateSpec } from "../model/date-spec.js";
+import { withoutInvisible } from "../model/invisible.js";
 import { itemName } from "../model/labels.js";
 import type { Event, Workplan } from "../model/schema.js";
 import { ordinal } from "../model/ordinal.js";
@@ -51,8 +52,9 @@ export function planCalendar(workplan: Workplan, view: WorkplanView = buildView(
       {
         uid: `${workplan.period.label}-${deliverable.id}@ctwg`,
         title: plainText(item.text),
-        description: description.join("\n\n"),
-        location: event.place ? [event.place.city, event.place.economy].filter(Boolean).join(", ") : null,
+        // Why through withoutInvisible: the forum, the item's label and the place come from the file, not the view.
+        description: withoutInvisible(description.join("\n\n")),
+        location: event.place ? withoutInvisible([event.place.city, event.place.economy].filter(Boolean).join(", ")) : null,
         start,
         end,
         tentative: event.tbc || spec.kind === "month",

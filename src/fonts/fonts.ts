@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { create, type Font } from "fontkit";
-import { INVISIBLE_CHARACTERS } from "../model/invisible.js";
+import { CONTROL_CHARACTERS, INVISIBLE_CHARACTERS } from "../model/invisible.js";
 
 /** The four faces a document uses. */
 export type FontFace = "regular" | "bold" | "italic" | "boldItalic";
@@ -84,12 +84,15 @@ export function missingGlyphs(text: string, fonts: FontSet): string[] {
   const missing: string[] = [];
   for (const char of new Set(text.normalize("NFC"))) {
     const codePoint = char.codePointAt(0)!;
-    if (codePoint < 0x20 || isIgnorable(codePoint)) continue;
+    if (isIgnorable(codePoint)) continue;
     if (!FONT_FACES.every((face) => fonts[face].font.hasGlyphForCodePoint(codePoint))) missing.push(char);
   }
   return missing;
 }
 
-/** Format characters that have no glyph by nature: the invisible ones the documents drop, and joiners. */
-const INVISIBLE = new RegExp(INVISIBLE_CHARACTERS.source); // no /g: `test` must not carry state between calls
-const isIgnorable = (codePoint: number) => INVISIBLE.test(String.fromCodePoint(codePoint)) || codePoint === 0x200c || codePoint === 0x200d;
+/**
+ * Characters that have no glyph by nature: the invisible and control characters the documents drop,
+ * tab and line feed (the layout breaks or spaces there), and joiners.
+ */
+const DROPPED = new RegExp(`${INVISIBLE_CHARACTERS.source}|${CONTROL_CHARACTERS.source}|[\\t\\n\u200c\u200d]`); // no /g: `test` must not carry state between calls
+const isIgnorable = (codePoint: number) => DROPPED.test(String.fromCodePoint(codePoint));

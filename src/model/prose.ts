@@ -102,3 +102,19 @@ export function partAt(text: ProseText, index: number): { path: DataPath; text: 
   const last = text.parts[text.parts.length - 1]!;
   return { ...last, offset: last.text.length };
 }
+
+/**
+ * Every string of a workplan with its path, in the order the data holds them: the prose, and what
+ * else the documents print (the symbol, the layout's headings, column titles and keywords, labels).
+ * Why apart from proseTexts: rules about characters read every string, rules about words only prose.
+ */
+export function planStrings(workplan: Workplan): { path: DataPath; text: string }[] {
+  const out: { path: DataPath; text: string }[] = [];
+  const walk = (value: unknown, path: DataPath): void => {
+    if (typeof value === "string") out.push({ path, text: value });
+    else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (value && typeof value === "object") for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+  };
+  walk(workplan, []);
+  return out;
+}

@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTERS, printedControl } from "../model/invisible.js";
 import type { Run } from "./view.js";
 
 /**
@@ -5,10 +6,12 @@ import type { Run } from "./view.js";
  * Why backslashes on a chosen set and not on all punctuation: the Markdown is also read as plain
  * text in the repository, and "21\-22 February" reads badly. These are the characters that open
  * inline markup (emphasis, code, links, raw HTML, table cells, strikethrough); line breaks become
- * spaces, since a new line could start a heading or a list.
+ * spaces, since a new line could start a heading or a list. Control characters go, as in the
+ * view; why here too: the diff's Markdown escapes plan text with this function and no view.
  */
 export function escapeInline(text: string): string {
   return text
+    .replace(CONTROL_CHARACTERS, printedControl)
     .replace(/\s*[\r\n]+\s*/g, " ")
     .replace(/[\\`*_[\]<>|~]/g, "\\$&")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;");

@@ -3,6 +3,7 @@ import { acronymUses, glossaryTerms } from "../model/acronyms.js";
 import type { Glossary } from "../model/glossary.js";
 import { withoutInvisible } from "../model/invisible.js";
 import type { DocumentShape, ListStyle } from "../model/document-shape.js";
+import { planOutputName } from "../model/file-stem.js";
 import { itemLabels, sectionHeadings } from "../model/labels.js";
 import type { Blocks, ListItem, RichText, Workplan } from "../model/schema.js";
 import { buildTimeline, type TimelineView } from "./timeline.js";
@@ -114,7 +115,7 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
   const { cover, year, document: shape } = workplan;
   const labels = itemLabels(workplan);
   const numbered = workplan.deliverables.map((deliverable, index) => ({ deliverable, number: labels[index]! }));
-  const headings = sectionHeadings(workplan, options.glossary);
+  const headings = printedHeadings(sectionHeadings(workplan, options.glossary));
   const optionalRuns = (text: RichText | undefined) => (text === undefined ? null : runs(text));
   const rows = numbered.flatMap(({ deliverable, number }) => {
     const { plan } = deliverable;
@@ -123,7 +124,7 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
     return [
       {
         id: deliverable.id,
-        number,
+        number: withoutInvisible(number),
         title: plan.title === undefined ? withTbc(deliverable) : runs(plan.title),
         summary: blocks(plan.summary),
         mandate: plan.mandate.map((m) => ({ source: runs(m.source), text: blocks(m.text ?? []) })),
@@ -143,7 +144,7 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
   return {
     year,
     period: workplan.period.label,
-    fileStem: fileStemOf(cover.symbol ?? `${workplan.forum}_${workplan.period.label}`),
+    fileStem: planOutputName(workplan).stem,
     lang: "en",
     statusMark: workplan.status === "draft" ? "Draft" : workplan.status === "interim" ? "Interim" : null,
     meta: {
@@ -192,14 +193,14 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
           labelled: shape.itemLabel !== "",
           items: numbered.map(({ deliverable, number }, i) => ({
             id: deliverable.id,
-            number,
+            number: withoutInvisible(number),
             text: withTbc(deliverable),
             owner: deliverable.owner === undefined ? null : runs(`${shape.ownerLabel}: ${deliverable.owner}`),
             group: deliverable.group !== undefined && deliverable.group !== workplan.deliverables[i - 1]?.group ? runs(deliverable.group) : null,
           })),
         }
       : null,
-    plans: shape.columns.length && rows.length ? { heading: headings.plans, columns: shape.columns, rows } : null,
+    plans: shape.columns.length && rows.length ? { heading: headings.plans, columns: shape.columns.map((c) => ({ ...c, title: withoutInvisible(c.title) })), rows } : null,
     timeline: options.timeline === false ? null : buildTimeline(workplan),
     annex: shape.annex && options.glossary?.present ? acronymAnnex(workplan, options.glossary, headings.annex) : null,
     redline: null,
@@ -208,7 +209,8 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
 
 /** The glossary's entries for the acronyms the plan uses, alphabetically; null when it uses none. */
 function acronymAnnex(workplan: Workplan, glossary: Glossary, heading: string): WorkplanView["annex"] {
-  const byKey = new Map([...glossary.acronyms].map(([acronym, name]) => [acronym.replace(/-/g, ""), { acronym, name }]));
+  // The glossary is text from a file too: its names print as the plan's do.
+  const byKey = new Map([...glossary.acronyms].map(([acronym, name]) => [acronym.replace(/-/g, ""), { acronym, name: withoutInvisible(name) }]));
   const used = new Map<string, { acronym: string; name: string }>();
   for (const use of glossaryTerms(acronymUses(workplan))) {
     const entry = byKey.get(use.key);
@@ -218,11 +220,9 @@ function acronymAnnex(workplan: Workplan, glossary: Glossary, heading: string): 
   return entries.length ? { heading, entries } : null;
 }
 
-/** `2017/SOM1/SCE-COW/002` becomes `2017_som1_sce-cow_002`; anything but letters, digits and hyphens becomes `_`. */
-export function fileStemOf(symbol: string): string {
-  const stem = symbol.toLowerCase().replace(/[^a-z0-9-]+/g, "_").replace(/^_+|_+$/g, "");
-  return stem || "workplan";
-}
+/** Section headings as printed: they are the layout's text, so they lose what a run loses. */
+const printedHeadings = <T extends Record<string, string>>(headings: T): T =>
+  Object.fromEntries(Object.entries(headings).map(([section, heading]) => [section, withoutInvisible(heading)])) as T;
 
 /** The first day a date spec names, as `YYYY-MM-DD` (the 1st for a month, 1 January of the plan's year for TBD). */
 function firstDayOf(spec: string, planYear: number): string {

@@ -3,11 +3,13 @@ import { consistentAcronym } from "./consistent-acronym.js";
 import { deliverableHasPlan } from "./deliverable-has-plan.js";
 import { economySpelling } from "./economy-spelling.js";
 import { eventInPlanYear } from "./event-in-plan-year.js";
+import { fileName } from "./file-name.js";
 import { fillIn } from "./fill-in.js";
 import { knownAcronym } from "./known-acronym.js";
 import { knownMandateSource } from "./known-mandate-source.js";
 import { knownPurpose } from "./known-purpose.js";
 import { meetingSequence } from "./meeting-sequence.js";
+import { noControlCharacters } from "./no-control-characters.js";
 import { noDoubleSpaces } from "./no-double-spaces.js";
 import { noEmptyText } from "./no-empty-text.js";
 import { noInvisibleCharacters } from "./no-invisible-characters.js";
@@ -42,4 +44,6 @@ export const RULES: readonly Rule[] = [
   requiredCell,
   fillIn,
   knownPurpose,
+  noControlCharacters,
+  fileName,
 ];
