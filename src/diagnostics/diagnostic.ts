@@ -32,15 +32,21 @@ export interface Diagnostic {
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Why one collator: `localeCompare` sets one up on every call, the most of a sort's time at 100,000 diagnostics. */
+const collator = new Intl.Collator();
+
+/** The order `localeCompare` gives, without asking the collator about two equal strings. */
+const compareText = (a: string, b: string) => (a === b ? 0 : collator.compare(a, b));
+
 /** Orders diagnostics by file, then position, then severity, so output is stable across runs. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareText(a.file, b.file) ||
       (a.span?.start.line ?? 0) - (b.span?.start.line ?? 0) ||
       (a.span?.start.column ?? 0) - (b.span?.start.column ?? 0) ||
       severityRank[a.severity] - severityRank[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareText(a.ruleId, b.ruleId),
   );
 }
 

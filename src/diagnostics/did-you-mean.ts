@@ -21,8 +21,12 @@ export function editDistance(a: string, b: string): number {
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
+  const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    // Why: the distance is at least the difference in length, so a key of a megabyte costs nothing.
+    const other = candidate.toLowerCase();
+    if (Math.abs(lower.length - other.length) >= bestDistance) continue;
+    const distance = editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -1,3 +1,4 @@
+import { jsonForTerminal } from "../visible.js";
 import type { Formatter } from "./formatter.js";
 
 /**
@@ -5,7 +6,7 @@ import type { Formatter } from "./formatter.js";
  * position only, and reading it should not need to know the span's shape.
  */
 export const json: Formatter = (diagnostics) =>
-  JSON.stringify(
+  jsonForTerminal(JSON.stringify(
     diagnostics.map((d) => ({
       file: d.file,
       line: d.span?.start.line ?? null,
@@ -20,4 +21,4 @@ export const json: Formatter = (diagnostics) =>
     })),
     null,
     2,
-  ) + "\n";
+  )) + "\n";

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostic.js";
+import { visibleForXml } from "../visible.js";
 import type { Formatter } from "./formatter.js";
 
 /**
@@ -9,7 +10,11 @@ import type { Formatter } from "./formatter.js";
  */
 export const junit: Formatter = (diagnostics) => {
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<testsuites name="ctwg lint" tests="${diagnostics.length}" failures="${failures(diagnostics)}">`,
@@ -37,11 +42,9 @@ function testcase(d: Diagnostic): string[] {
 
 const failures = (list: readonly Diagnostic[]) => list.filter((d) => d.severity !== "info").length;
 
-/** Why: XML 1.0 cannot carry most control characters even as `&#n;`, so they are dropped. */
-const legal = (s: string) => s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "");
-
+/** Why `visibleForXml`: XML 1.0 cannot carry most control characters even as `&#n;`, so they are written out (`\u{1b}`). */
 const text = (s: string) =>
-  legal(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
+  visibleForXml(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
 
 /** Why tabs and newlines as references: a parser turns them into spaces in a raw attribute value. */
 const attr = (s: string) =>

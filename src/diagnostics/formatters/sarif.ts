@@ -1,3 +1,4 @@
+import { jsonForTerminal } from "../visible.js";
 import type * as Sarif from "sarif";
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import type { RuleMeta } from "../rule-meta.js";
@@ -27,7 +28,7 @@ export const sarif: Formatter = (diagnostics, options) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + "\n";
+  return jsonForTerminal(JSON.stringify(log, null, 2)) + "\n";
 };
 
 /** The declared rules, then any rule id a diagnostic carries that none declares, each once. */

@@ -1,3 +1,4 @@
+import { jsonForTerminal } from "../../diagnostics/visible.js";
 import type { DiffFormatter } from "./formatter.js";
 
 /**
@@ -6,4 +7,4 @@ import type { DiffFormatter } from "./formatter.js";
  * are no part of the public format.
  */
 export const formatDiffJson: DiffFormatter = ({ before, after, summary, changes }) =>
-  `${JSON.stringify({ format: "ctwg-diff/1", before, after, summary, changes }, null, 2)}\n`;
+  `${jsonForTerminal(JSON.stringify({ format: "ctwg-diff/1", before, after, summary, changes }, null, 2))}\n`;

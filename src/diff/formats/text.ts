@@ -1,3 +1,4 @@
+import { visible } from "../../diagnostics/visible.js";
 import { itemName } from "../../model/labels.js";
 import type { Change, Section, WorkplanDiff } from "../change.js";
 import { withContext } from "../edits-context.js";
@@ -17,17 +18,18 @@ const MARKS: Record<Change["kind"], string> = { added: "+", removed: "-", change
 /**
  * The diff for a terminal: a summary, then the changes by section, each changed text as a word
  * diff with some context. Without colour, deletions read `[-…-]` and insertions `{+…+}`, as in
- * `git diff --word-diff`.
+ * `git diff --word-diff`. Every text from the plans is printed with its control characters made
+ * visible (`\u{1b}`), so a plan cannot drive the terminal it is shown on.
  */
 export const formatDiffText: DiffFormatter = (diff, { paint, colour }) => {
-  const lines: string[] = [paint.bold(`--- ${diff.before.label}`), paint.bold(`+++ ${diff.after.label}`), ""];
+  const lines: string[] = [paint.bold(`--- ${visible(diff.before.label)}`), paint.bold(`+++ ${visible(diff.after.label)}`), ""];
   if (diff.changes.length === 0) return `${lines.join("\n")}No differences.\n`;
   lines.push(summaryLine(diff), "");
-  const del = (text: string) => (colour ? paint.deleted(text) : `[-${text}-]`);
-  const ins = (text: string) => (colour ? paint.inserted(text) : `{+${text}+}`);
+  const del = (text: string) => (colour ? paint.deleted(visible(text)) : `[-${visible(text)}-]`);
+  const ins = (text: string) => (colour ? paint.inserted(visible(text)) : `{+${visible(text)}+}`);
   const editsText = (change: Change) =>
     withContext(change.edits ?? [])
-      .map((e) => (e.op === "elided" ? paint.dim("…") : e.op === "equal" ? e.text : e.op === "insert" ? ins(e.text) : del(e.text)))
+      .map((e) => (e.op === "elided" ? paint.dim("…") : e.op === "equal" ? visible(e.text) : e.op === "insert" ? ins(e.text) : del(e.text)))
       .join("");
   const describe = (change: Change, indent: string): string[] => {
     const mark = { added: paint.accent, removed: paint.error, changed: paint.warning, moved: paint.info, renamed: paint.warning }[change.kind](MARKS[change.kind]);
@@ -36,7 +38,7 @@ export const formatDiffText: DiffFormatter = (diff, { paint, colour }) => {
       : change.kind === "removed" && change.section === "deliverables" ? paint.dim(" (dropped)")
       : change.kind === "added" && change.section === "deliverables" ? paint.dim(" (new)")
       : "";
-    const head = `${indent}${mark} ${change.label}${where}`;
+    const head = `${indent}${mark} ${visible(change.label)}${where}`;
     const body: string[] = [];
     if (change.edits) body.push(`${indent}    ${editsText(change)}`);
     else if (change.kind === "added" && change.after?.text && !change.label.endsWith(change.after.text)) body.push(`${indent}    ${ins(change.after.text)}`);
@@ -72,5 +74,5 @@ export function summaryLine(diff: WorkplanDiff): string {
 function position(diff: WorkplanDiff, change: Change, side: "before" | "after"): string {
   const index = change[side]?.index;
   if (index === undefined) return "?";
-  return change.section === "deliverables" ? itemName(diff.plans[side], index) : `#${index + 1}`;
+  return change.section === "deliverables" ? visible(itemName(diff.plans[side], index)) : `#${index + 1}`;
 }

@@ -127,10 +127,10 @@ describe("junit", () => {
     expect(xml).toContain('message="a &lt; b &gt; c &amp; d &quot;e&quot; &apos;f&apos;&#9;g&#10;h&#13;&#10;i"');
   });
 
-  it("drops characters XML 1.0 cannot carry", () => {
-    const xml = junit([diagnostic({ message: "a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf\uD800g😀h" })], options);
+  it("writes out the characters XML 1.0 cannot carry, and C1 ones, as escapes", () => {
+    const xml = junit([diagnostic({ message: "a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf\uD800g😀h\u009Bi\u001B[2J" })], options);
     const failure = all(parseXml(xml), "failure")[0]!;
-    expect(failure.attributes["message"]).toBe("abcdefg😀h");
+    expect(failure.attributes["message"]).toBe("a\\u{0}b\\u{8}c\\u{b}d\\u{1f}e\\u{fffe}f\\u{d800}g😀h\\u{9b}i\\u{1b}[2J");
   });
 
   it("writes an empty report when nothing was found", () => {
