@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { Composer, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type Document, type YAMLError } from "yaml";
 import type { Diagnostic, Result, Span } from "../diagnostics/diagnostic.js";
+import { MAX_REPORTED, notReported } from "../diagnostics/report-limit.js";
 
 /** A parsed YAML file that still knows where every value came from. */
 export interface SourceFile {
@@ -22,6 +23,15 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
  * diagnostic instead of a crash further on.
  */
 export const MAX_DEPTH = 64;
+
+/**
+ * The most YAML tokens (keys, values, indicators, spaces and line breaks, as the yaml package's
+ * lexer splits them) a file may hold. Why: what parsing costs follows the tokens, not the bytes:
+ * about 0.3 KB of memory a token, and a `lint` of a file of a million short list items peaked at
+ * 495 MB; 2 MB of one-character items is two million tokens. A real plan has a token every 15
+ * bytes, 140,000 in 2 MB, so the limit leaves it five times over.
+ */
+export const MAX_TOKENS = 750_000;
 
 const codeToRule: Record<string, string> = {
   DUPLICATE_KEY: "yaml/duplicate-key",
@@ -67,12 +77,18 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
       ],
     };
   }
-  // logLevel "error": the yaml package would otherwise print its own warnings (a mapping used as a
-  // key) straight to the terminal; what matters of them reaches the author as diagnostics.
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   const lineCounter = lineCounterOf(text);
+  const composed = composeDocument(text);
+  if (composed.stopped) {
+    const { at, why } = composed.stopped;
+    const span = spanOf(lineCounter, at, at + 1);
+    const explained = why === "deep" ? nestedTooDeep() : tooManyTokens();
+    return { value: undefined, diagnostics: [{ ruleId: why === "deep" ? "yaml/too-deep" : "input/too-complex", severity: "error", file, path: [], span, ...explained }] };
+  }
+  const document = composed.document;
+  const problems = distinctProblems([...withDuplicateKeys(document.errors, duplicateKeys(document)), ...document.warnings]);
   const diagnostics: Diagnostic[] = [];
-  for (const problem of [...document.errors, ...document.warnings]) {
+  for (const problem of problems.slice(0, MAX_REPORTED)) {
     const [from, to] = problem.pos;
     const severity = problem.name === "YAMLWarning" ? "warning" : "error";
     const end = problem.code === "DUPLICATE_KEY" ? keyEnd(text, from) : Math.max(to, from + 1);
@@ -87,6 +103,11 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
       span: spanOf(lineCounter, from, end),
       ...(explained ? { hint: explained.hint } : {}),
     });
+  }
+  const unreported = problems.slice(MAX_REPORTED);
+  if (unreported.length > 0) {
+    const severity = unreported.some((problem) => problem.name !== "YAMLWarning") ? "error" : "warning";
+    diagnostics.push(notReported(file, unreported.length, severity, "YAML syntax problems"));
   }
   if (diagnostics.some((d) => d.severity === "error")) return { value: undefined, diagnostics };
   let data: unknown;
@@ -127,6 +148,131 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
     return { value: undefined, diagnostics };
   }
   return { value: { file, text, document, lineCounter, data }, diagnostics };
+}
+
+/** Where and why a parse ended early. */
+interface Stopped {
+  at: number;
+  why: "deep" | "tokens";
+}
+
+/**
+ * The first YAML document of the text, as `parseDocument` of the yaml package makes it, or where
+ * and why the parse stopped early: a flow collection (`[` or `{`) opened more than MAX_DEPTH levels
+ * deep, or more than MAX_TOKENS tokens. Why not `parseDocument`: it builds the whole tree first, and
+ * two million `[` cost it 10 s and 1.7 GB before its own stack overflowed; here the tokens are
+ * counted as the lexer makes them. Why `uniqueKeys: false`: see duplicateKeys.
+ */
+function composeDocument(text: string): { document: Document.Parsed; stopped?: undefined } | { document?: undefined; stopped: Stopped } {
+  const stop: { stopped?: Stopped } = {};
+  // logLevel "error": the yaml package would otherwise print its own warnings (a mapping used as a
+  // key) straight to the terminal; what matters of them reaches the author as diagnostics.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, logLevel: "error" });
+  let document: Document.Parsed | undefined;
+  // Why no stack traces: the package makes an Error of each problem, and 190,000 traces that no one
+  // reads cost 125 MB and 3 s. Restored before anything else runs: the parse is synchronous.
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const next of composer.compose(guardedTokens(text, stop), true, text.length)) {
+      if (stop.stopped) break;
+      if (document) {
+        document.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+        break;
+      }
+      document = next;
+    }
+  } finally {
+    Error.stackTraceLimit = traces;
+  }
+  return stop.stopped ? { stopped: stop.stopped } : { document: document! };
+}
+
+/** The parser's tokens for the text, ending early (with `stop.stopped` set) at a flow collection too deep or a token too many. */
+function* guardedTokens(text: string, stop: { stopped?: Stopped }) {
+  const parser = new Parser();
+  let depth = 0;
+  let tokens = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (++tokens > MAX_TOKENS) {
+      stop.stopped = { at: parser.offset, why: "tokens" };
+      return;
+    }
+    if (lexeme === "[" || lexeme === "{") {
+      depth += 1;
+      if (depth > MAX_DEPTH) {
+        stop.stopped = { at: parser.offset, why: "deep" };
+        return;
+      }
+    } else if (lexeme === "]" || lexeme === "}") {
+      depth = Math.max(0, depth - 1);
+    }
+    yield* parser.next(lexeme);
+  }
+  yield* parser.end();
+}
+
+/**
+ * The keys that repeat an earlier key of the same mapping, each as the error the yaml package makes
+ * of it with `uniqueKeys: true` (a scalar key of the same value, at the key's start). Why not the
+ * package's check: it compares each key with every earlier one, which took 8 minutes on a mapping
+ * of 190,000 keys; a set per mapping takes milliseconds. Walks with a stack, not recursion.
+ */
+function duplicateKeys(document: Document.Parsed): YAMLParseError[] {
+  const found: YAMLParseError[] = [];
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const { key, value } of node.items) {
+        stack.push(key, value);
+        // The package compares values with `===`, by which NaN equals nothing, not even itself.
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (seen.has(key.value) && key.range) found.push(new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+        seen.add(key.value);
+      }
+    }
+  }
+  return found.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/**
+ * The package's errors with the duplicate keys merged in by offset, where the package would have
+ * put them: after any error of its own that starts at the same place or before.
+ */
+function withDuplicateKeys(errors: readonly YAMLError[], duplicates: readonly YAMLError[]): YAMLError[] {
+  if (duplicates.length === 0) return [...errors];
+  const merged: YAMLError[] = [];
+  let next = 0;
+  for (const error of errors) {
+    while (next < duplicates.length && duplicates[next]!.pos[0] < error.pos[0]) merged.push(duplicates[next++]!);
+    merged.push(error);
+  }
+  return [...merged, ...duplicates.slice(next)];
+}
+
+/**
+ * Each problem once. Why: the yaml package reports an unclosed bracket again at each nesting level
+ * it backs out of, the same error at the same place hundreds of times.
+ */
+function distinctProblems(problems: readonly YAMLError[]): YAMLError[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.name}\u0000${problem.code}\u0000${problem.pos[0]}\u0000${problem.pos[1]}\u0000${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function tooManyTokens() {
+  return {
+    message: `the file holds more than ${MAX_TOKENS} YAML tokens (keys, values and punctuation); ctwg reads at most ${MAX_TOKENS}`,
+    hint: "a workplan of 2 MB holds about 140,000: this is generated data or not a workplan; check that it is the file you meant",
+  };
 }
 
 function nestedTooDeep() {

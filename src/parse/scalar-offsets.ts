@@ -13,7 +13,19 @@ import type { SourceFile } from "./parse-workplan.js";
  */
 export function scalarOffsets(source: SourceFile, path: DataPath): number[] | undefined {
   const node = nodeAt(source, path).node;
-  if (!isScalar(node) || typeof node.value !== "string" || !node.range) return undefined;
+  if (!isScalar(node)) return undefined;
+  if (!made.has(node)) made.set(node, offsetsOf(source, node) ?? null);
+  return made.get(node) ?? undefined;
+}
+
+/**
+ * The offsets already worked out, by node. Why: a rule may report thousands of words of one long
+ * paragraph, and working the map out again for each would cost the paragraph each time.
+ */
+const made = new WeakMap<Scalar, number[] | null>();
+
+function offsetsOf(source: SourceFile, node: Scalar): number[] | undefined {
+  if (typeof node.value !== "string" || !node.range) return undefined;
   const [start, end] = node.range;
   const raw = source.text.slice(start, end);
   let lines: { text: string; offset: number }[];
