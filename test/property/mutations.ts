@@ -18,7 +18,16 @@ export type Mutation =
   | { kind: "truncate"; at: number }
   | { kind: "insert-bytes"; at: number; bytes: number[] }
   | { kind: "insert-text"; at: number; text: string }
-  | { kind: "replace-value"; at: number; value: string };
+  | { kind: "replace-value"; at: number; value: string }
+  /** Control characters put into a key (after the line's indentation), a value (after its `: ` or `- `) or at the line's end. */
+  | { kind: "insert-control"; at: number; place: "key" | "value" | "end"; text: string }
+  /** `count` copies of a one-line item put before the `at`-th sequence item of the file, as its siblings. */
+  | { kind: "long-list"; at: number; count: number; item: string }
+  /** The cover's symbol made `length` characters longer: more than a file name can hold. */
+  | { kind: "long-symbol"; length: number; shape: SymbolGrowth };
+
+/** How a long symbol grows: see LONG_SYMBOL. */
+type SymbolGrowth = "suffix" | "suffixes" | "slashes" | "letters";
 
 /** Characters and tokens that mean something to YAML, plus bytes of other encodings. */
 const YAML_PIECES = [
@@ -32,6 +41,30 @@ const YAML_PIECES = [
 const VALUES = [
   "", "~", "null", "[]", "{}", "[a, b]", "{a: 1}", "0", "-1", "3.5", "true", "no", "2017-02-30", "2017-13", "99999", "TBD",
   '"7"', "'x'", "|\n  text", ">-\n  folded", "&anchor x", "*anchor", "!!int 5", "\"\\q\"", "[[[[[[", "}", "x: y: z",
+];
+
+/**
+ * Control characters as they reach a file: raw C0 (NUL among them, which the reader refuses), DEL,
+ * C1 (UTF-8 encoded), terminal sequences, a lone CR; and in a double-quoted value, YAML's escapes.
+ */
+const CONTROL_PIECES = [
+  "\u0001", "\u0007", "\u0008", "\u000b", "\u000c", "\r", "\u001b", "\u001f", "\u007f", "\u0080", "\u0085", "\u009b", "\u009f", "\u0000",
+  "\u001b[31m", "\u001b[2J\u001b[H", "\u001b]0;owned\u0007", "\u001b]8;;https://example.com\u001b\\", "\u009b1m", "\u001bc", "\r\u001b[K",
+  '"\\e[31m"', '"\\a\\b\\v\\f"', '"\\x1b\\x9b\\u0085\\N"', '"x\\ry"', '"\\0"',
+];
+
+/** Any one control character but NUL: C0 (tab and line feed included, as a file holds them), DEL, C1. */
+const controlArb = fc.oneof(fc.integer({ min: 0x01, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((code) => String.fromCharCode(code));
+
+/**
+ * One-line items for a long list: unknown keys, invalid ids and events, duplicates, acronyms,
+ * control characters, values of the wrong type, and valid items. Why: the cost of a file of
+ * thousands of items must grow with their number, not with its square.
+ */
+const LIST_ITEMS = [
+  "{ bogus: 1 }", "{ id: Not_An_Id, text: x }", "{ id: same-id, text: Same text }", "{ id: x, text: t, event: { kind: party, date: 2017-02-30 } }",
+  "[]", "~", "7", "x", "{ text: CTWG TPTWG TPT-WG ZZWG XYZWG, items: [a] }", '"\\e[31m\\a x"', "{ list: [a, b] }", "{ source: 2016 Nowhere Declaration }",
+  "{ id: d, text: Hold a workshop, event: { kind: workshop, date: 2016-01-01, tbc: true } }",
 ];
 
 /** Random bytes, biased towards the ones that break encodings: NUL, lone continuation bytes, 0xFF. */
@@ -55,8 +88,43 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("replace-value" as const), at: fc.nat(), value: fc.constantFrom(...VALUES) }),
 );
 
-/** One to three mutations, applied in order. */
-export const mutationsArb = fc.array(mutationArb, { minLength: 1, maxLength: 3 });
+/**
+ * The mutations of the new hostile classes alone: control characters, long lists, long symbols.
+ * `maxCount` bounds a long list: small in `npm test`, thousands in `npm run fuzz`.
+ */
+export const hostileMutationArb = (maxCount: number, growths: readonly SymbolGrowth[] = SYMBOL_GROWTHS): fc.Arbitrary<Mutation> =>
+  fc.oneof(
+    fc.record({
+      kind: fc.constant("insert-control" as const),
+      at: fc.nat(),
+      place: fc.constantFrom("key" as const, "value" as const, "end" as const),
+      text: fc.array(fc.oneof(fc.constantFrom(...CONTROL_PIECES), controlArb), { minLength: 1, maxLength: 3 }).map((p) => p.join("")),
+    }),
+    fc.record({ kind: fc.constant("long-list" as const), at: fc.nat(), count: fc.integer({ min: 2, max: maxCount }), item: fc.constantFrom(...LIST_ITEMS) }),
+    fc.record({ kind: fc.constant("long-symbol" as const), length: fc.integer({ min: 200, max: 5000 }), shape: fc.constantFrom(...growths) }),
+  );
+
+const SYMBOL_GROWTHS: readonly SymbolGrowth[] = ["suffix", "suffixes", "slashes", "letters"];
+
+/**
+ * The growths `npm test` uses. Why not "suffixes": symbol-shape's SYMBOL_SHAPE backtracks
+ * exponentially over a run of suffixes that ends in a character it refuses ("002revrev…rev/A"),
+ * and a synchronous loop cannot be timed out; `npm run fuzz` has a watchdog for it. Add it back
+ * once the pattern is linear.
+ */
+const TEST_SYMBOL_GROWTHS: readonly SymbolGrowth[] = ["suffix", "slashes", "letters"];
+
+/** The longest list `npm test` puts into a plan. */
+const TEST_LIST_LENGTH = 300;
+
+/** One to three mutations, applied in order; long lists stay short enough for `npm test`. */
+export const mutationsArb = fc.array(fc.oneof(mutationArb, hostileMutationArb(TEST_LIST_LENGTH, TEST_SYMBOL_GROWTHS)), { minLength: 1, maxLength: 3 });
+
+/** The hostile mutations alone, at `npm test`'s scale. */
+export const testHostileMutationArb = hostileMutationArb(TEST_LIST_LENGTH, TEST_SYMBOL_GROWTHS);
+
+/** The same with lists of thousands of items, for `npm run fuzz`. */
+export const fuzzMutationsArb = fc.array(fc.oneof(mutationArb, hostileMutationArb(5000)), { minLength: 1, maxLength: 3 });
 
 const NL = 0x0a;
 
@@ -131,7 +199,47 @@ export function applyMutation(bytes: Buffer, m: Mutation): Buffer {
       lines[at] = Buffer.concat([head, Buffer.from(m.value, "utf8")]);
       return joinLines(lines);
     }
+    case "insert-control": {
+      const at = line(m.at);
+      lines[at] = insertInLine(lines[at]!, m.place, Buffer.from(m.text, "utf8"));
+      return joinLines(lines);
+    }
+    case "long-list": {
+      const items = lines.flatMap((text, i) => (/^ *- /.test(text.toString("latin1")) ? [i] : []));
+      if (items.length === 0) return bytes;
+      const at = items[m.at % items.length]!;
+      const indent = " ".repeat(indentOf(lines[at]!));
+      lines.splice(at, 0, ...Array.from({ length: m.count }, () => Buffer.from(`${indent}- ${m.item}`, "utf8")));
+      return joinLines(lines);
+    }
+    case "long-symbol": {
+      const at = lines.findIndex((text) => /^ {2}symbol: /.test(text.toString("latin1")));
+      if (at === -1) return bytes;
+      lines[at] = Buffer.concat([lines[at]!, Buffer.from(LONG_SYMBOL[m.shape](m.length), "utf8")]);
+      return joinLines(lines);
+    }
   }
+}
+
+/**
+ * What a long symbol grows by, `length` characters of it: one suffix the symbol's shape allows
+ * (`002rev1111…`, so lint may pass it on to the file name), many suffixes (`002revrevrev…`), more
+ * parts (`/A/A…`), or letters outside ASCII (two bytes each).
+ */
+const LONG_SYMBOL: Record<SymbolGrowth, (length: number) => string> = {
+  suffix: (length) => `rev${"1".repeat(Math.max(0, length - 3))}`,
+  suffixes: (length) => "rev".repeat(Math.ceil(length / 3)).slice(0, length),
+  slashes: (length) => "/A".repeat(Math.ceil(length / 2)).slice(0, length),
+  letters: (length) => "é".repeat(length),
+};
+
+/** A line with `text` put at its key's start (after the indentation and any `- `), its value's start, or its end. */
+function insertInLine(line: Buffer, place: "key" | "value" | "end", text: Buffer): Buffer {
+  const latin = line.toString("latin1");
+  const key = /^ *(?:- )?/.exec(latin)![0].length;
+  const value = /^ *(?:- )?[^:#]*?: /.exec(latin)?.[0].length ?? key;
+  const at = place === "key" ? key : place === "value" ? value : line.length;
+  return Buffer.concat([line.subarray(0, at), text, line.subarray(at)]);
 }
 
 /** Applies mutations in order. */
@@ -150,16 +258,19 @@ export interface CaseOutcome {
   built: boolean;
   /** Findings whose line and column lie outside the file: wrong positions. */
   misplaced: string[];
+  /** Outputs that hold a control character: the documents built, the lint report. */
+  leaks: string[];
 }
 
 /**
  * The property: a file of any bytes, put where `ctwg lint 2017` reads it, ends in diagnostics or
  * success. The CLI exits 0 or 1 (2 would be an internal error: an exception from `check()` or
  * `lint()`) with no stack trace and a JSON report that agrees with the exit code; a file that lints
- * without errors builds to Markdown and HTML; all of it takes under CASE_BUDGET_MS. With `api`, the
- * same file also goes through `check()` and `lint()` called directly. Throws an Error saying which
- * part failed. Findings placed outside the file are returned rather than thrown, for the callers
- * to check (the test and the fuzzer both do).
+ * without errors builds to Markdown and HTML, written to `out/` (so a name the file system cannot
+ * hold shows); all of it takes under CASE_BUDGET_MS. With `api`, the same file also goes through
+ * `check()` and `lint()` called directly. Throws an Error saying which part failed. Findings placed
+ * outside the file, and control characters in an output, are returned rather than thrown, for the
+ * callers to check (the test and the fuzzer both do).
  */
 export async function checkMutatedFile(bytes: Buffer, cwd: string, options: { api?: boolean } = {}): Promise<CaseOutcome> {
   const file = join("workplans", "2017.yaml");
@@ -178,16 +289,31 @@ export async function checkMutatedFile(bytes: Buffer, cwd: string, options: { ap
   if (result.code === 1 && !findings.some((f) => f.severity === "error")) throw new Error("exit code 1 without an error");
   if (result.code === 0 && findings.some((f) => f.severity === "error")) throw new Error("exit code 0 with an error");
   let built = false;
+  const leaks = controlLeaks([["the lint report", result.stdout], ["lint's stderr", result.stderr]], C0_CONTROL);
   if (result.code === 0) {
-    const report = await build(file, { cwd, write: false, formats: ["md", "html"] });
+    const report = await build(file, { cwd, outDir: "out", formats: ["md", "html"] });
     if (report.artifacts.length !== 2) {
       throw new Error(`lint found no error but build made ${report.artifacts.length} of 2 documents: ${report.diagnostics.map((d) => d.ruleId).join(", ")}`);
     }
+    leaks.push(...controlLeaks(report.artifacts.map((a) => [a.path, new TextDecoder().decode(a.bytes)] as const), DOCUMENT_CONTROL));
     built = true;
   }
   const ms = performance.now() - started;
   if (ms > CASE_BUDGET_MS) throw new Error(`took ${Math.round(ms)} ms, over ${CASE_BUDGET_MS} ms`);
-  return { ms, code: result.code, built, misplaced: misplacedFindings(bytes, findings) };
+  return { ms, code: result.code, built, misplaced: misplacedFindings(bytes, findings), leaks };
+}
+
+/** C0 controls but tab and line feed: what no output may hold. Why C0 alone in the report: JSON escapes C0, and writes DEL and C1 as they are. */
+const C0_CONTROL = /[\u0000-\u0008\u000b-\u001f]/;
+/** Every control character the documents drop: C0 but tab and line feed, DEL, C1. */
+const DOCUMENT_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** "out/2017/x.md holds U+001B at 1204" for each output holding a control character. */
+export function controlLeaks(outputs: readonly (readonly [name: string, text: string])[], controls: RegExp): string[] {
+  return outputs.flatMap(([name, text]) => {
+    const at = text.search(controls);
+    return at === -1 ? [] : [`${name} holds U+${text.codePointAt(at)!.toString(16).toUpperCase().padStart(4, "0")} at ${at}`];
+  });
 }
 
 /** Findings whose line:column is not a place in the file as ctwg reads it (UTF-8, a byte-order mark dropped). */
