@@ -7,8 +7,12 @@ import { defineRule } from "../rule.js";
  * carry one lowercase letter after its three digits, before any suffix: `2016/PPWE1/003b`.
  *
  * Passes: `symbol: 2017/SOM1/SCE-COW/002`. Fails: `symbol: 2017-SOM1-SCE-COW-002`, `2017/SOM1/CTWG/4`.
+ *
+ * Why the suffixes are one optional group: a suffix's tail `[A-Za-z0-9]*` already takes any suffixes
+ * after it (`rev1anxE`), so a repeated group matched the same symbols, and backtracked exponentially
+ * over a long run of suffixes ending in a character the pattern refuses.
  */
-export const SYMBOL_SHAPE = /^(\d{4})\/([A-Z][A-Z-]*\d*)\/(?:([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\/)?(\d{3}[a-z]?)((?:rev|anx|add|corr|att)[A-Za-z0-9]*)*$/;
+export const SYMBOL_SHAPE = /^(\d{4})\/([A-Z][A-Z-]*\d*)\/(?:([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\/)?(\d{3}[a-z]?)(?:(?:rev|anx|add|corr|att)[A-Za-z0-9]*)?$/;
 
 export const symbolShape = defineRule({
   meta: {
