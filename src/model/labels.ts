@@ -53,17 +53,23 @@ export function sectionHeadings(workplan: Workplan, glossary?: Glossary): Record
  * is left out, so "{section}.{n}" reads "1", "2" ….
  */
 export function itemLabels(workplan: Workplan): string[] {
-  const section = sectionNumbers(workplan).deliverables;
-  const format = section ? workplan.document.itemLabel.replaceAll("{section}", section) : workplan.document.itemLabel.replace(/\{section\}\.?/g, "");
+  const format = itemLabelFormat(workplan);
   return workplan.deliverables.map((_, i) => format.replaceAll("{n}", String(i + 1)));
+}
+
+/** The layout's item label with the section filled in, `{n}` left for the item's number. */
+function itemLabelFormat(workplan: Workplan): string {
+  const section = sectionNumbers(workplan).deliverables;
+  return section ? workplan.document.itemLabel.replaceAll("{section}", section) : workplan.document.itemLabel.replace(/\{section\}\.?/g, "");
 }
 
 /**
  * How messages name a deliverable: its label without a trailing colon ("1.6", "Activity 6"), or its
- * position when the layout prints no label.
+ * position when the layout prints no label. Why one label and not itemLabels(…)[index]: rules name
+ * an item in each finding, and labelling every item each time made a long list cost its square.
  */
 export function itemName(workplan: Workplan, index: number): string {
-  const label = itemLabels(workplan)[index]?.replace(/[:.]$/, "").trim();
+  const label = index >= 0 && index < workplan.deliverables.length ? itemLabelFormat(workplan).replaceAll("{n}", String(index + 1)).replace(/[:.]$/, "").trim() : "";
   return label ? label : `#${index + 1}`;
 }
 
