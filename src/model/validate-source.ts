@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { firstOfEach } from "../diagnostics/first-of-each.js";
 import { didYouMean } from "../diagnostics/did-you-mean.js";
 import type { DataPath, Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { MAX_REPORTED, notReported } from "../diagnostics/report-limit.js";
@@ -209,13 +210,7 @@ function explainAll(issues: readonly Issue[], data: unknown, document: Document<
  * two branches of a union), and locating costs more than comparing.
  */
 function distinctExplained(explained: readonly Explained[]): Explained[] {
-  const seen = new Set<string>();
-  return explained.filter((d) => {
-    const key = JSON.stringify([d.ruleId, d.message, d.hint ?? null, d.target, d.path]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return firstOfEach(explained, (d) => JSON.stringify([d.ruleId, d.message, d.hint ?? null, d.target, d.path]));
 }
 
 /** A key or value as quoted in a message: a long one is cut, so one line stays one line. */

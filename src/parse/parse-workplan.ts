@@ -1,4 +1,5 @@
 import { Composer, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type Document, type YAMLError } from "yaml";
+import { firstOfEach } from "../diagnostics/first-of-each.js";
 import type { Diagnostic, Result, Span } from "../diagnostics/diagnostic.js";
 import { MAX_REPORTED, notReported } from "../diagnostics/report-limit.js";
 
@@ -259,13 +260,7 @@ function withDuplicateKeys(errors: readonly YAMLError[], duplicates: readonly YA
  * it backs out of, the same error at the same place hundreds of times.
  */
 function distinctProblems(problems: readonly YAMLError[]): YAMLError[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = `${problem.name}\u0000${problem.code}\u0000${problem.pos[0]}\u0000${problem.pos[1]}\u0000${problem.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return firstOfEach(problems, (problem) => `${problem.name}\u0000${problem.code}\u0000${problem.pos[0]}\u0000${problem.pos[1]}\u0000${problem.message}`);
 }
 
 function tooManyTokens() {

@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from "../diagnostic.js";
+import { firstOfEach } from "../first-of-each.js";
 
 /**
  * The most diagnostics a format for people prints: 100 a file, 200 in all, as compilers stop
@@ -38,13 +39,7 @@ export function forReading(diagnostics: readonly Diagnostic[]): ForReading {
 
 /** Each diagnostic once, in the order given: a later one of the same file, rule, message and span is left out. */
 export function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = identity(d);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return firstOfEach(diagnostics, identity);
 }
 
 /** Same file, rule, message and span: the same diagnostic. */
