@@ -39,7 +39,7 @@ export interface BuildReport extends LintReport {
   refused?: Overwrite;
 }
 
-const FORMAT_NAMES: Record<FormatId, string> = { md: "Markdown", html: "HTML", pdf: "PDF" };
+const FORMAT_NAMES: Record<FormatId, string> = { md: "Markdown", html: "HTML", pdf: "PDF", docx: "Word" };
 
 /**
  * Checks a workplan file and, when it is valid, renders and writes its documents. The view is built

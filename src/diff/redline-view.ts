@@ -134,6 +134,7 @@ export function redlineView(diff: WorkplanDiff): WorkplanView {
     deliverables: deliverables && {
       heading: deliverables.heading,
       labelled: deliverables.labelled,
+      labelFormat: deliverables.labelFormat,
       items: merge(pairs.deliverables, a.deliverables?.items ?? [], b.deliverables?.items ?? [],
         (x, y) => ({ ...y, text: text(x.text, y.text), owner: optional(x.owner, y.owner) }),
         (x) => ({ id: `removed-${x.id}`, number: "", text: mark(x.text, "del"), owner: markOwner(x.owner, "del"), group: null }),

@@ -12,7 +12,7 @@ export function fileStemOf(symbol: string): string {
  * and not the renderers' registry: lint checks the names, and lint never loads a renderer (a test
  * keeps the two lists in step).
  */
-export const OUTPUT_EXTENSIONS: readonly string[] = ["md", "html", "pdf", "ics"];
+export const OUTPUT_EXTENSIONS: readonly string[] = ["md", "html", "pdf", "docx", "ics"];
 
 /** The most bytes a file name may have on the common file systems (ext4, APFS, NTFS, exFAT). */
 export const NAME_MAX_BYTES = 255;

@@ -58,7 +58,7 @@ export function itemLabels(workplan: Workplan): string[] {
 }
 
 /** The layout's item label with the section filled in, `{n}` left for the item's number. */
-function itemLabelFormat(workplan: Workplan): string {
+export function itemLabelFormat(workplan: Workplan): string {
   const section = sectionNumbers(workplan).deliverables;
   return section ? workplan.document.itemLabel.replaceAll("{section}", section) : workplan.document.itemLabel.replace(/\{section\}\.?/g, "");
 }

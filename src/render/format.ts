@@ -11,7 +11,9 @@ export interface OutputFormat {
 export interface RenderOptions {
   /** The date stamped into formats that carry one (PDF); defaults to the meeting date. */
   timestamp?: Date;
+  /** Who a redline's tracked changes are by (Word); default "ctwg". */
+  revisionAuthor?: string;
 }
 
-export const FORMAT_IDS = ["md", "html", "pdf"] as const;
+export const FORMAT_IDS = ["md", "html", "pdf", "docx"] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];

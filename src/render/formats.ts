@@ -8,4 +8,5 @@ export const FORMAT_LOADERS: Record<FormatId, () => Promise<OutputFormat>> = {
   md: async () => (await import("./markdown.js")).markdown,
   html: async () => (await import("./html.js")).html,
   pdf: async () => (await import("./pdf.js")).pdf,
+  docx: async () => (await import("./docx.js")).docx,
 };

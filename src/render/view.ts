@@ -4,7 +4,8 @@ import type { Glossary } from "../model/glossary.js";
 import { withoutInvisible } from "../model/invisible.js";
 import type { DocumentShape, ListStyle } from "../model/document-shape.js";
 import { planOutputName } from "../model/file-stem.js";
-import { itemLabels, sectionHeadings } from "../model/labels.js";
+import { itemLabelFormat, itemLabels, sectionHeadings } from "../model/labels.js";
+import type { DataPath } from "../diagnostics/diagnostic.js";
 import type { Blocks, ListItem, RichText, Workplan } from "../model/schema.js";
 import { buildTimeline, type TimelineView } from "./timeline.js";
 
@@ -43,8 +44,11 @@ export interface WorkplanView {
   introduction: { heading: string; callout: Run[] | null; paragraphs: Run[][]; steps: ListItemView[]; stepsStyle: ListStyle } | null;
   crossCutting: { lead: Run[] | null; areas: { id: string; name: Run[]; activities: ListItemView[] }[] };
   /** The labelled deliverables; null when the plan lists none. */
-  /** `labelled`: the layout prints a label before each item (even an empty one, for a removed item in a redline). */
-  deliverables: { heading: string; labelled: boolean; items: DeliverableView[] } | null;
+  /**
+   * `labelled`: the layout prints a label before each item (even an empty one, for a removed item in a redline).
+   * `labelFormat`: the label with `{n}` for the item's number ("2.{n}"), for formats that number items themselves (Word).
+   */
+  deliverables: { heading: string; labelled: boolean; labelFormat: string; items: DeliverableView[] } | null;
   /** The itemized table; null when the layout has no columns or no deliverable has a row. */
   plans: { heading: string; columns: DocumentShape["columns"]; rows: PlanRowView[] } | null;
   /** The year's events on a line of months, after the deliverables; null without dated events or with --no-timeline. */
@@ -71,6 +75,12 @@ export interface Run {
   em: boolean;
   ins: boolean;
   del: boolean;
+  /**
+   * Where in the workplan file the run's text is written, when it is one string of it word for word
+   * (not a label, a formatted date or a joined place). Why: the Word document marks these, so that
+   * edits made in Word can be carried back to the YAML (`ctwg import`).
+   */
+  path?: DataPath;
 }
 
 export interface ListItemView {
@@ -116,23 +126,25 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
   const labels = itemLabels(workplan);
   const numbered = workplan.deliverables.map((deliverable, index) => ({ deliverable, number: labels[index]! }));
   const headings = printedHeadings(sectionHeadings(workplan, options.glossary));
-  const optionalRuns = (text: RichText | undefined) => (text === undefined ? null : runs(text));
-  const rows = numbered.flatMap(({ deliverable, number }) => {
+  const optionalRuns = (text: RichText | undefined, path: DataPath) => (text === undefined ? null : runs(text, path));
+  const rows = numbered.flatMap(({ deliverable, number }, index) => {
     const { plan } = deliverable;
     if (!plan) return [];
     const place = deliverable.event?.place;
+    const at = ["deliverables", index];
+    const inPlan = (...path: DataPath) => [...at, "plan", ...path];
     return [
       {
         id: deliverable.id,
         number: withoutInvisible(number),
-        title: plan.title === undefined ? withTbc(deliverable) : runs(plan.title),
-        summary: blocks(plan.summary),
-        mandate: plan.mandate.map((m) => ({ source: runs(m.source), text: blocks(m.text ?? []) })),
-        priorities: plan.priorities.map((p) => runs(p)),
-        collaboration: blocks(plan.collaboration),
-        owner: optionalRuns(deliverable.owner),
+        title: plan.title === undefined ? withTbc(deliverable, index) : runs(plan.title, inPlan("title")),
+        summary: blocks(plan.summary, inPlan("summary")),
+        mandate: plan.mandate.map((m, i) => ({ source: runs(m.source, inPlan("mandate", i, "source")), text: blocks(m.text ?? [], inPlan("mandate", i, "text")) })),
+        priorities: plan.priorities.map((p, i) => runs(p, inPlan("priorities", i))),
+        collaboration: blocks(plan.collaboration, inPlan("collaboration")),
+        owner: optionalRuns(deliverable.owner, [...at, "owner"]),
         date: deliverable.event?.date === undefined ? null : runs(formatDate(deliverable.event.date)),
-        place: place ? runs([place.city, place.economy].filter(Boolean).join(", ")) : null,
+        place: place ? placeRuns(place, [...at, "event", "place"]) : null,
       },
     ];
   });
@@ -155,48 +167,53 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
     },
     firstDay,
     cover: {
-      organisation: runs(cover.organisation),
-      symbol: optionalRuns(cover.symbol),
-      agendaItem: optionalRuns(cover.agendaItem),
-      stamp: optionalRuns(cover.stamp),
-      title: runs(cover.title),
-      purpose: optionalRuns(cover.purpose),
-      submittedBy: optionalRuns(cover.submittedBy),
-      forumDocNo: optionalRuns(cover.forumDocNo),
+      organisation: runs(cover.organisation, ["cover", "organisation"]),
+      symbol: optionalRuns(cover.symbol, ["cover", "symbol"]),
+      agendaItem: optionalRuns(cover.agendaItem, ["cover", "agendaItem"]),
+      stamp: optionalRuns(cover.stamp, ["cover", "stamp"]),
+      title: runs(cover.title, ["cover", "title"]),
+      purpose: optionalRuns(cover.purpose, ["cover", "purpose"]),
+      submittedBy: optionalRuns(cover.submittedBy, ["cover", "submittedBy"]),
+      forumDocNo: optionalRuns(cover.forumDocNo, ["cover", "forumDocNo"]),
       date: cover.date === undefined ? null : runs(formatDate(cover.date)),
       meeting: meeting
         ? {
-            name: runs(meeting.name),
-            place: runs([meeting.city, meeting.economy].filter(Boolean).join(", ")),
+            name: runs(meeting.name, ["cover", "meeting", "name"]),
+            place: placeRuns(meeting, ["cover", "meeting"]),
             date: runs(formatDate(meeting.date)),
             firstDay,
           }
         : null,
     },
-    title: runs(workplan.title),
+    title: runs(workplan.title, ["title"]),
     introduction: hasIntroduction
       ? {
           heading: headings.introduction,
-          callout: optionalRuns(workplan.introduction.callout),
-          paragraphs: workplan.introduction.paragraphs.map(runs),
-          steps: workplan.introduction.steps.map(listItem),
+          callout: optionalRuns(workplan.introduction.callout, ["introduction", "callout"]),
+          paragraphs: workplan.introduction.paragraphs.map((p, i) => runs(p, ["introduction", "paragraphs", i])),
+          steps: workplan.introduction.steps.map((s, i) => listItem(s, ["introduction", "steps", i])),
           stepsStyle: shape.stepsStyle,
         }
       : null,
     crossCutting: {
-      lead: optionalRuns(workplan.crossCutting.lead),
-      areas: workplan.crossCutting.areas.map((area) => ({ id: area.id, name: runs(area.name), activities: area.activities.map(listItem) })),
+      lead: optionalRuns(workplan.crossCutting.lead, ["crossCutting", "lead"]),
+      areas: workplan.crossCutting.areas.map((area, a) => ({
+        id: area.id,
+        name: runs(area.name, ["crossCutting", "areas", a, "name"]),
+        activities: area.activities.map((item, i) => listItem(item, ["crossCutting", "areas", a, "activities", i])),
+      })),
     },
     deliverables: numbered.length
       ? {
           heading: headings.deliverables,
           labelled: shape.itemLabel !== "",
+          labelFormat: withoutInvisible(itemLabelFormat(workplan)),
           items: numbered.map(({ deliverable, number }, i) => ({
             id: deliverable.id,
             number: withoutInvisible(number),
-            text: withTbc(deliverable),
-            owner: deliverable.owner === undefined ? null : runs(`${shape.ownerLabel}: ${deliverable.owner}`),
-            group: deliverable.group !== undefined && deliverable.group !== workplan.deliverables[i - 1]?.group ? runs(deliverable.group) : null,
+            text: withTbc(deliverable, i),
+            owner: deliverable.owner === undefined ? null : [run(`${shape.ownerLabel}: `), run(deliverable.owner, false, ["deliverables", i, "owner"])],
+            group: deliverable.group !== undefined && deliverable.group !== workplan.deliverables[i - 1]?.group ? runs(deliverable.group, ["deliverables", i, "group"]) : null,
           })),
         }
       : null,
@@ -242,34 +259,45 @@ function formatDate(spec: string): string {
  * so already. Why: the flag is the record, and the tabled document shows it the way APEC plans do,
  * in the list and in the row that takes its title from the deliverable.
  */
-function withTbc(deliverable: Workplan["deliverables"][number]): Run[] {
-  const text = runs(deliverable.text);
+function withTbc(deliverable: Workplan["deliverables"][number], index: number): Run[] {
+  const text = runs(deliverable.text, ["deliverables", index, "text"]);
   const says = text.some((run) => /\(tbc\)/i.test(run.text));
   return deliverable.event?.tbc && !says ? [...text, run(" (tbc)")] : text;
 }
 
 /** A run of plain text. Invisible direction and zero-width characters are dropped: printed text reads as written. */
-export const run = (text: string, em = false): Run => ({ text: withoutInvisible(text), em, ins: false, del: false });
+export const run = (text: string, em = false, path?: DataPath): Run => ({ text: withoutInvisible(text), em, ins: false, del: false, ...(path && { path }) });
 
-/** Rich text from the file as runs. */
-export function runs(text: RichText): Run[] {
-  if (typeof text === "string") return [run(text)];
-  return text.map((part) => (typeof part === "string" ? run(part) : "em" in part ? run(part.em, true) : run(part.theme, true)));
+/** Rich text from the file as runs; with the path it is written at, each run knows the string it prints. */
+export function runs(text: RichText, path?: DataPath): Run[] {
+  const at = (...rest: DataPath) => path && [...path, ...rest];
+  if (typeof text === "string") return [run(text, false, path)];
+  return text.map((part, i) =>
+    typeof part === "string" ? run(part, false, at(i)) : "em" in part ? run(part.em, true, at(i, "em")) : run(part.theme, true, at(i, "theme")),
+  );
+}
+
+/** A place as printed, "Nha Trang, Viet Nam": the city and the economy each keep their path. */
+function placeRuns(place: { city?: string | undefined; economy?: string | undefined }, path: DataPath): Run[] {
+  const parts = (["city", "economy"] as const).flatMap((key) => (place[key] ? [run(place[key], false, [...path, key])] : []));
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [run(", "), part]));
 }
 
 /** The words of runs without their marks. */
 export const plainText = (text: readonly Run[]) => text.map((r) => r.text).join("");
 
-function listItem(item: ListItem): ListItemView {
-  if (typeof item === "object" && !Array.isArray(item)) return { text: runs(item.text), items: item.items.map(listItem) };
-  return { text: runs(item), items: [] };
+function listItem(item: ListItem, path: DataPath): ListItemView {
+  if (typeof item === "object" && !Array.isArray(item)) {
+    return { text: runs(item.text, [...path, "text"]), items: item.items.map((child, i) => listItem(child, [...path, "items", i])) };
+  }
+  return { text: runs(item, path), items: [] };
 }
 
-function blocks(content: Blocks): BlockView[] {
-  const list = typeof content === "string" ? [content] : content;
-  return list.map((block) =>
+function blocks(content: Blocks, path: DataPath): BlockView[] {
+  if (typeof content === "string") return [{ paragraph: runs(content, path), list: null }];
+  return content.map((block, i) =>
     typeof block === "object" && !Array.isArray(block)
-      ? { paragraph: null, list: block.list.map(listItem) }
-      : { paragraph: runs(block), list: null },
+      ? { paragraph: null, list: block.list.map((item, j) => listItem(item, [...path, i, "list", j])) }
+      : { paragraph: runs(block, [...path, i]), list: null },
   );
 }

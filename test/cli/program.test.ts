@@ -69,7 +69,7 @@ describe("ctwg build", () => {
   });
 
   it("rejects an unknown format with exit code 2 and writes nothing", async () => {
-    const result = await runCli(["build", "2017", "--format", "pdf,docx"], cwd);
+    const result = await runCli(["build", "2017", "--format", "pdf,odt"], cwd);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown format/);
     expect(result.stderr).toContain("md, html");

@@ -30,7 +30,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
     .option("--no-timeline", "leave out the timeline of the year's events")
     .option("-w, --watch", "rebuild on every save, printing each step with its time; Ctrl-C stops")
     .option("--stdout", "print the one format of the one workplan given instead of writing it (for git's textconv)")
-    .addHelpText("after", "\nSOURCE_DATE_EPOCH, when set, is the date stamped into the PDF (default: the meeting date).\n\nExamples:\n  ctwg build 2017                    writes out/2017/2017_som1_sce-cow_002.{md,html,pdf}\n  ctwg build 2017 --format html --out site")
+    .addHelpText("after", "\nSOURCE_DATE_EPOCH, when set, is the date stamped into the PDF and the Word file (default: the meeting date).\n\nExamples:\n  ctwg build 2017                    writes out/2017/2017_som1_sce-cow_002.{md,html,pdf,docx}\n  ctwg build 2017 --format html --out site")
     .action(async (args: string[], options: BuildOptions) => {
       const formats = parseFormats(options.format);
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);

@@ -1,3 +1,4 @@
+import { columnShares } from "../column-shares.js";
 import { blockBoxes, offsetItems, stackHeight, textBoxes, toStyled, type FlowBox, type FlowStyle, type StructureBuilder } from "./flow.js";
 import type { Metrics } from "../../fonts/fonts.js";
 import type { ColumnField } from "../../model/document-shape.js";
@@ -9,22 +10,6 @@ export const CELL_STYLE: FlowStyle = { size: 9, lineHeight: 11.5, paragraphGap: 
 const PADDING = 4;
 const BORDER = 0.75;
 const HEADER_FILL = "#dfe6ee";
-
-/**
- * How wide a column of each field is, relative to the others. Why these numbers: the five template
- * fields sum to 100, so APEC's five columns keep their proportions of 18, 32, 22, 12 and 16 per cent;
- * the short facts (owner, date, place) take narrow columns.
- */
-const FIELD_WEIGHTS: Readonly<Record<ColumnField, number>> = {
-  title: 18,
-  summary: 32,
-  mandate: 22,
-  priorities: 12,
-  collaboration: 16,
-  owner: 9,
-  date: 9,
-  place: 9,
-};
 
 type Plans = NonNullable<WorkplanView["plans"]>;
 type Cells = FlowBox[][];
@@ -106,10 +91,9 @@ export function layoutTable(plans: Plans, writer: PageWriter, metrics: Metrics, 
   }
 }
 
-/** Each column's width in points: its field's share of the weights of all the columns. */
+/** Each column's width in points: its field's share of the table. */
 function columnWidths(columns: Plans["columns"], tableWidth: number): number[] {
-  const total = columns.reduce((sum, column) => sum + FIELD_WEIGHTS[column.field], 0);
-  return columns.map((column) => (FIELD_WEIGHTS[column.field] / total) * tableWidth);
+  return columnShares(columns).map((share) => share * tableWidth);
 }
 
 /** A row's cell for one column: the title heads the row (TH, scope Row), every other field is a TD. */
