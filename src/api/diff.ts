@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { NO_PAINT } from "../diagnostics/formatters/formatter.js";
 import type { WorkplanDiff } from "../diff/change.js";
-import { DIFF_FORMATS, type DiffFormatId, type DiffFormatOptions } from "../diff/formats/index.js";
+import { DIFF_FORMATS, type DiffFormatId, type DiffFormatOptions, type DiffFormatter, type DiffOutput } from "../diff/formats/index.js";
 import { readDiffSide } from "../load/diff-side.js";
 import type { LintSettings } from "../load/lint-settings.js";
 import { compileWorkplan, type FileReport } from "./check.js";
@@ -50,8 +50,8 @@ export async function diff(before: string, after: string, options: DiffOptions =
   return { sides, diff: result, diagnostics };
 }
 
-/** The diff in one of the formats of `DIFF_FORMAT_IDS`; `paint` and `colour` matter only to `text`. */
-export async function formatDiff(diff: WorkplanDiff, format: DiffFormatId, options: DiffFormatOptions = { paint: NO_PAINT, colour: false }): Promise<string> {
-  const formatter = await DIFF_FORMATS[format]();
+/** The diff in one of the formats of `DIFF_FORMAT_IDS`; `paint` and `colour` matter only to `text`, `author` and `timestamp` to `docx`, whose diff is bytes. */
+export async function formatDiff<Id extends DiffFormatId>(diff: WorkplanDiff, format: Id, options: DiffFormatOptions = { paint: NO_PAINT, colour: false }): Promise<DiffOutput<Id>> {
+  const formatter = (await DIFF_FORMATS[format]()) as DiffFormatter<DiffOutput<Id>>;
   return formatter(diff, options);
 }

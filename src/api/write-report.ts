@@ -21,7 +21,7 @@ export interface WriteReportResult {
  * Writes a report (`lint --output`, `diff --output`) whole or not at all, like every output, and
  * never over a file ctwg reads or keeps: `lint 2017 --output workplans/2017.yaml` is refused.
  */
-export async function writeReport(file: string, text: string, options: WriteReportOptions = {}): Promise<WriteReportResult> {
+export async function writeReport(file: string, text: string | Uint8Array, options: WriteReportOptions = {}): Promise<WriteReportResult> {
   const cwd = options.cwd ?? process.cwd();
   const refused = await overwrittenInput([file], options.inputs ?? [], { cwd, configFile: options.configFile });
   if (refused) return { written: false, refused };

@@ -4,7 +4,7 @@ import { NO_PAINT, type Paint } from "../diagnostics/formatters/formatter.js";
 
 /** Where a command reads and writes: the real process, or buffers in tests. */
 export interface Io {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;

@@ -2,7 +2,7 @@ import { buildView, plainText, type BlockView, type ListItemView, type PlanRowVi
 import type { BlocksAlignment, ListAlignment, PlanAlignment } from "./align.js";
 import type { WorkplanDiff } from "./change.js";
 import { summaryLine } from "./formats/text.js";
-import type { Match, Matching } from "./match.js";
+import { movedMatches, type Match, type Matching } from "./match.js";
 import { wordDiff } from "./word-diff.js";
 import { sameButForYear, yearShift } from "./year-shift.js";
 
@@ -13,7 +13,17 @@ import { sameButForYear, yearShift } from "./year-shift.js";
  * is given and matches nothing itself. Why positions are enough: each list of a view holds its plan
  * list's items in the same order (the rows: the deliverables that have a plan), as the alignment counts them.
  */
-export function redlineView(diff: WorkplanDiff): WorkplanView {
+export interface RedlineOptions {
+  /**
+   * How an item that moved shows: "in-place" (the default) at its new place with its word changes;
+   * "delete-and-insert" deleted where it was and inserted where it is, as Word tracks a move, so
+   * rejecting the change puts it back.
+   */
+  moves?: "in-place" | "delete-and-insert";
+}
+
+export function redlineView(diff: WorkplanDiff, options: RedlineOptions = {}): WorkplanView {
+  const merge = options.moves === "delete-and-insert" ? mergeMovesApart : mergePairs;
   const { before, after } = diff.plans;
   const pairs = diff.alignment;
   const a = buildView(before);
@@ -163,7 +173,7 @@ function slice(runs: readonly Run[], from: number, to: number): Run[] {
  * Merges two lists as the pairing says, in the new order: each unpartnered old item just before the
  * partner of the next old item, so it stays where it stood.
  */
-function merge<T, R, M extends Match>(matching: Matching<M>, old: readonly T[], now: readonly T[], both: (x: T, y: T, pair: M) => R, gone: (x: T) => R, come: (y: T) => R): R[] {
+function mergePairs<T, R, M extends Match>(matching: Matching<M>, old: readonly T[], now: readonly T[], both: (x: T, y: T, pair: M) => R, gone: (x: T) => R, come: (y: T) => R): R[] {
   const pairOf = new Map(matching.matches.map((m) => [m.after, m]));
   const removed = [...matching.removed];
   const out: R[] = [];
@@ -174,4 +184,16 @@ function merge<T, R, M extends Match>(matching: Matching<M>, old: readonly T[], 
   });
   for (const i of removed) out.push(gone(old[i]!));
   return out;
+}
+
+/** `mergePairs`, with each moved pair taken apart into an item removed and an item added. */
+function mergeMovesApart<T, R, M extends Match>(matching: Matching<M>, old: readonly T[], now: readonly T[], both: (x: T, y: T, pair: M) => R, gone: (x: T) => R, come: (y: T) => R): R[] {
+  const moved = movedMatches(matching.matches);
+  if (moved.size === 0) return mergePairs(matching, old, now, both, gone, come);
+  const apart: Matching<M> = {
+    matches: matching.matches.filter((m) => !moved.has(m)),
+    removed: [...matching.removed, ...[...moved].map((m) => m.before)].sort((x, y) => x - y),
+    added: [...matching.added, ...[...moved].map((m) => m.after)].sort((x, y) => x - y),
+  };
+  return mergePairs(apart, old, now, both, gone, come);
 }

@@ -28,15 +28,21 @@ describe("the diff formats registry", () => {
 
   it("has one formatter per id, each a function of the diff and the options", async () => {
     expect(Object.keys(DIFF_FORMATS)).toEqual([...DIFF_FORMAT_IDS]);
-    expectTypeOf(DIFF_FORMATS).toEqualTypeOf<Record<(typeof DIFF_FORMAT_IDS)[number], () => Promise<DiffFormatter>>>();
+    expectTypeOf(DIFF_FORMATS.text).toEqualTypeOf<() => Promise<DiffFormatter>>();
+    expectTypeOf(DIFF_FORMATS.docx).toEqualTypeOf<() => Promise<DiffFormatter<Uint8Array>>>();
     const formatters = await Promise.all(DIFF_FORMAT_IDS.map((id) => DIFF_FORMATS[id]()));
     expect(new Set(formatters).size).toBe(DIFF_FORMAT_IDS.length);
     for (const [i, format] of formatters.entries()) {
       expect(typeof format, DIFF_FORMAT_IDS[i]).toBe("function");
       expect(format.length, DIFF_FORMAT_IDS[i]).toBeLessThanOrEqual(2);
       const out = await format(diff, plain);
+      if (DIFF_FORMAT_IDS[i] === "docx") {
+        // A Word file: a zip archive, whose first bytes are "PK".
+        expect(out instanceof Uint8Array && Buffer.from(out.subarray(0, 2)).toString(), "docx").toBe("PK");
+        continue;
+      }
       expect(typeof out, DIFF_FORMAT_IDS[i]).toBe("string");
-      expect(out.endsWith("\n"), DIFF_FORMAT_IDS[i]).toBe(true);
+      expect((out as string).endsWith("\n"), DIFF_FORMAT_IDS[i]).toBe(true);
     }
   });
 

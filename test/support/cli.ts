@@ -10,6 +10,8 @@ export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Standard output as written, for a format that prints bytes (a Word redline). */
+  stdoutBytes: Buffer;
 }
 
 /**
@@ -27,15 +29,25 @@ export async function runCli(
 ): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
+  const bytes: Buffer[] = [];
   const io: Io = {
-    stdout: { write: (text: string) => { stdout += text; onWrite?.("stdout", text); return true; }, isTTY: tty },
+    stdout: {
+      write: (out: string | Uint8Array) => {
+        const text = typeof out === "string" ? out : Buffer.from(out).toString("latin1");
+        bytes.push(typeof out === "string" ? Buffer.from(out) : Buffer.from(out));
+        stdout += text;
+        onWrite?.("stdout", text);
+        return true;
+      },
+      isTTY: tty,
+    },
     stderr: { write: (text: string) => { stderr += text; onWrite?.("stderr", text); return true; }, isTTY: tty },
     env,
     cwd,
     ...(signal ? { signal } : {}),
   };
   const code = await run(argv, io);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, stdoutBytes: Buffer.concat(bytes) };
 }
 
 /** A temporary working folder holding copies of workplans/2017.yaml and the glossary; remove it with `cleanup`. */

@@ -5,6 +5,7 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 import { paintFor, type Io } from "../io.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
+import { sourceDateEpoch } from "../shared-options.js";
 import { UsageError } from "../usage-error.js";
 import { overwriteError, refuseStdoutOntoInput } from "./refusals.js";
 
@@ -14,6 +15,7 @@ interface DiffOptions {
   threshold: string;
   exitCode?: boolean;
   output?: string;
+  author?: string;
 }
 
 /** `ctwg diff A [B]`: what changed between two workplans, as a document, not as lines of YAML. */
@@ -29,9 +31,10 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
     .option("--threshold <0-1>", "how alike two items without a common id must be to count as one item changed", "0.5")
     .option("--exit-code", "exit 1 when the two differ, 0 when they are the same (like git diff --exit-code)")
     .option("-o, --output <file>", "write the diff to a file instead of standard output")
+    .option("--author <name>", "who the tracked changes of --format docx are by", "ctwg")
     .addHelpText(
       "after",
-      "\nExamples:\n  ctwg diff 2016 2017                   what is new, dropped, carried over and reworded\n  ctwg diff 2017 --base main            what this branch changes in the 2017 plan\n  ctwg diff main:2017 2017 --format md  a pull-request comment\n  ctwg diff 2016 2017 --format html -o redline.html",
+      "\nExamples:\n  ctwg diff 2016 2017                   what is new, dropped, carried over and reworded\n  ctwg diff 2017 --base main            what this branch changes in the 2017 plan\n  ctwg diff main:2017 2017 --format md  a pull-request comment\n  ctwg diff 2016 2017 --format html -o redline.html\n  ctwg diff 2016 2017 --format docx -o redline.docx --author \"CTWG Chair\"",
     )
     .action(async (beforeSpec: string, afterSpec: string | undefined, git: string[], options: DiffOptions) => {
       const format = options.format ?? "text";
@@ -39,6 +42,11 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
       const threshold = Number(options.threshold);
       if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold takes a number from 0 to 1, not "${options.threshold}"`);
       const [before, after, gitPath] = sidesOf(beforeSpec, afterSpec, git, options.base);
+      // A Word file is bytes: on a terminal they would print as noise.
+      if (format === "docx" && options.output === undefined && io.stdout.isTTY) {
+        throw new UsageError("a Word redline is a file: give it a name with --output redline.docx, or redirect standard output to a file");
+      }
+      if (options.author !== undefined && !options.author.trim()) throw new UsageError("--author takes a name, as Word shows it beside each change");
       await refuseStdoutOntoInput(io, [before, after]);
       // Git names a side /dev/null when the workplan is new or deleted: there is nothing to compare.
       if (gitPath !== undefined && (before === "/dev/null" || after === "/dev/null")) {
@@ -61,7 +69,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
 
       const toFile = options.output !== undefined;
       const paint = format === "text" ? paintFor(io, "stdout", program.opts().color && !toFile) : NO_PAINT;
-      const text = await formatDiff(report.diff, format, { paint, colour: paint !== NO_PAINT });
+      const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
+      const text = await formatDiff(report.diff, format, { paint, colour: paint !== NO_PAINT, author: options.author ?? "ctwg", ...(timestamp && { timestamp }) });
       if (toFile) {
         const { refused } = await writeReport(options.output!, text, { cwd: io.cwd, inputs: [before, after] });
         if (refused) throw overwriteError(`--output ${options.output}`, refused, "write the diff to another file (--output changes.html), or leave --output out to print it");
