@@ -1,5 +1,5 @@
 /**
- * How much of a source document's text survives in a rendered one, after /work/shared/tools/fidelity.mjs:
+ * How much of a source document's text survives in a rendered one:
  * cut the source into fragments (lines, table cells, sentences, text between tags), reduce both sides
  * to lowercase words, and call a fragment missing when its word sequence does not appear in the
  * rendered words.

@@ -7,7 +7,7 @@ import { validateWorkplan } from "../../src/model/validate-workplan.js";
 import type { Workplan } from "../../src/model/schema.js";
 import { parseWorkplan } from "../../src/parse/parse-workplan.js";
 
-/** The package root, /work/main or wherever the repository is checked out. */
+/** The package root, wherever the repository is checked out. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The committed 2017 workplan, as text. */
