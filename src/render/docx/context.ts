@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DataPath } from "../../diagnostics/diagnostic.js";
 import { bookmarkName } from "./bookmark-names.js";
 
@@ -18,12 +19,20 @@ export interface DocxContext {
   bookmark(path: DataPath): { name: string; id: number } | undefined;
   /** The attributes of the next tracked change; undefined in an ordinary build, which tracks none. */
   revision(): { id: number; author: string; date: string } | undefined;
+  /** Records the text a bookmark holds, for the document's fingerprint. */
+  marked(name: string, text: string): void;
+  /**
+   * A digest of every bookmarked text: `ctwg import` compares it with the plan's, to tell a Word
+   * file made from the plan as it is from one made before the plan changed.
+   */
+  fingerprint(): string;
 }
 
 export function docxContext(revisions: Revisions | null): DocxContext {
   const printed = new Map<string, number>();
   let nextBookmark = 1;
   let nextRevision = 1;
+  const texts: string[] = [];
   return {
     bookmark(path) {
       const key = JSON.stringify(path);
@@ -33,5 +42,9 @@ export function docxContext(revisions: Revisions | null): DocxContext {
       return name === undefined ? undefined : { name, id: nextBookmark++ };
     },
     revision: () => (revisions ? { id: nextRevision++, ...revisions } : undefined),
+    marked: (name, text) => {
+      texts.push(`${name}\u0000${text}`);
+    },
+    fingerprint: () => createHash("sha256").update(texts.join("\u0001")).digest("hex").slice(0, 32),
   };
 }

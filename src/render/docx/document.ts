@@ -49,7 +49,11 @@ export function wordDocument(view: WorkplanView, revisions: Revisions | null): D
     keywords: view.meta.keywords.join(", "),
     description: view.redline ? `Redline: changes from ${view.redline.before} to ${view.redline.after}. ${view.redline.summary}` : `${view.meta.symbol ? `${view.meta.symbol}: ` : ""}${view.meta.title}`,
     revision: 1,
-    customProperties: [{ name: "ctwg.period", value: view.period }],
+    // What `ctwg import` reads back: which plan the file is of, and the fingerprint of its texts.
+    customProperties: [
+      { name: "ctwg.period", value: view.period },
+      { name: "ctwg.fingerprint", value: context.fingerprint() },
+    ],
     ...(revisions && { features: { trackRevisions: true } }),
     styles: documentStyles(view.lang),
     numbering: documentNumbering(view.introduction?.stepsStyle ?? "bullet", deliverables ? deliverableLevelText(deliverables.labelled, deliverables.labelFormat) : null),

@@ -17,9 +17,12 @@ export interface RunLook {
  */
 export function inline(runs: readonly Run[], context: DocxContext, look: RunLook = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  let open: { key: string | undefined; id: number } | undefined;
+  let open: { key: string | undefined; id: number; name: string; text: string } | undefined;
   const close = () => {
-    if (open) out.push(marker(new BookmarkEnd(open.id)));
+    if (open) {
+      out.push(marker(new BookmarkEnd(open.id)));
+      context.marked(open.name, open.text);
+    }
     open = undefined;
   };
   for (const run of runs) {
@@ -30,9 +33,10 @@ export function inline(runs: readonly Run[], context: DocxContext, look: RunLook
         const mark = run.path && context.bookmark(run.path);
         if (mark) {
           out.push(marker(new BookmarkStart(mark.name, mark.id)));
-          open = { key, id: mark.id };
+          open = { key, id: mark.id, name: mark.name, text: "" };
         }
       }
+      if (open) open.text += run.text;
     }
     out.push(...textRuns(run, context, look));
   }
