@@ -10,6 +10,7 @@ export { build, type BuildOptions, type BuildReport } from "./api/build.js";
 export { diff, formatDiff, type DiffOptions, type DiffReport } from "./api/diff.js";
 export { nextYear, type NextYearOptions, type NextYearReport } from "./api/next-year.js";
 export { calendar, type CalendarOptions, type CalendarReport } from "./api/calendar.js";
+export { importDocx, type ImportOptions, type ImportReport } from "./api/import.js";
 export { workplanFiles, resolveInput, WORKPLANS_DIR, type WorkplanFiles } from "./api/inputs.js";
 export { loadSettings, LINT_RULES, SETTINGS_FILES, type LintSettings } from "./api/settings.js";
 export { workplanSchema } from "./api/schema.js";

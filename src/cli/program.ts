@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.js";
 import { registerCalendar } from "./commands/calendar.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerImport } from "./commands/import.js";
 import { registerLint } from "./commands/lint.js";
 import { registerNew } from "./commands/new.js";
 import { registerPreview } from "./commands/preview.js";
@@ -29,6 +30,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   registerBuild(program, io, setExit);
   registerLint(program, io, setExit);
   registerDiff(program, io, setExit);
+  registerImport(program, io, setExit);
   registerNew(program, io, setExit);
   registerPreview(program, io, setExit);
   registerSchema(program, io, setExit);
