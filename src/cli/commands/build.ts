@@ -39,7 +39,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
       if (!settings) return setExit(EXIT.failure);
       const files = await inputFiles(args, io.cwd);
       await refuseStdoutOntoInput(io, files);
-      if (options.stdout && (files.length !== 1 || formats.length !== 1 || formats[0] === "pdf")) {
+      if (options.stdout && (files.length !== 1 || formats.length !== 1 || formats[0] === "pdf" || formats[0] === "docx")) {
         throw new UsageError("--stdout prints one text format of one workplan: ctwg build 2017 --format md --stdout");
       }
       const stderrPaint = paintFor(io, "stderr", program.opts().color);
