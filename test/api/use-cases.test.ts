@@ -21,7 +21,7 @@ describe("build", () => {
   it("builds the view once and renders every format from it", async () => {
     vi.mocked(view.buildView).mockClear();
     const report = await build(FILE, { cwd: project.cwd, write: false });
-    expect(report.artifacts.map((a) => a.path)).toEqual(["md", "html", "pdf"].map((ext) => `2017/2017_som1_sce-cow_002.${ext}`));
+    expect(report.artifacts.map((a) => a.path)).toEqual(["md", "html", "pdf", "docx"].map((ext) => `2017/2017_som1_sce-cow_002.${ext}`));
     expect(view.buildView).toHaveBeenCalledTimes(1);
     expect(report.written).toEqual([]);
   });

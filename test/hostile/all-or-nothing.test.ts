@@ -30,7 +30,7 @@ vi.mock("node:fs/promises", async (importOriginal) => {
 });
 
 const STEM = "2017_som1_sce-cow_002";
-const OUTPUTS = ["md", "html", "pdf"].map((ext) => `${STEM}.${ext}`);
+const OUTPUTS = ["md", "html", "pdf", "docx"].map((ext) => `${STEM}.${ext}`);
 const OLD_TEXT = "Nha Trang, Viet Nam 21-22 February";
 const NEW_TEXT = "Nha Trang, Viet Nam 20-22 February";
 

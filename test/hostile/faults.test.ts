@@ -15,7 +15,7 @@ import { builtBin, sha256, snapshotFiles, STACK_LINE } from "./support.js";
  */
 
 const STEM = "2017_som1_sce-cow_002";
-const OUTPUTS = ["md", "html", "pdf"].map((ext) => `${STEM}.${ext}`);
+const OUTPUTS = ["md", "html", "pdf", "docx"].map((ext) => `${STEM}.${ext}`);
 
 let bin: string;
 beforeAll(() => {
