@@ -29,8 +29,12 @@ export function wordFields(document: WordDocument): { fields: Map<string, FieldT
   for (const paragraph of document.paragraphs) {
     const shape: ParagraphShape = { paragraph, outside: [""], bookmarks: [] };
     for (const field of open) {
-      field.paragraphs++;
-      field.text += "\n";
+      // A bookmark that starts at a paragraph's very end (LibreOffice puts it there before a page break) begins in the next one.
+      if (field.text === "") field.paragraph = paragraph;
+      else {
+        field.paragraphs++;
+        field.text += "\n";
+      }
     }
     for (const piece of paragraph.pieces) {
       if (piece.kind === "text") {
@@ -54,6 +58,13 @@ export function wordFields(document: WordDocument): { fields: Map<string, FieldT
       }
     }
     shapes.push(shape);
+  }
+  // Likewise a bookmark that ends at the start of the next paragraph ends in the one before.
+  for (const field of fields.values()) {
+    while (field.text.endsWith("\n") && field.paragraphs > 1) {
+      field.text = field.text.slice(0, -1);
+      field.paragraphs--;
+    }
   }
   return { fields, shapes };
 }

@@ -342,6 +342,8 @@ export function readBody(text: string, part: string): BodyResult {
       frame.opened = "run";
     } else if (name === "rPr") frame.mode = parent.name === "r" && runs.length > 0 ? "runProps" : "hidden";
     else if (name === "bookmarkStart" || name === "bookmarkEnd") bookmark(tag, name, parent.inserted);
+    // A page or column break is layout, not text: LibreOffice writes a paragraph's "page break before" as one.
+    else if (name === "br" && (attribute(tag, "type") === "page" || attribute(tag, "type") === "column")) frame.mode = "hidden";
     else if (parent.name === "r" && RUN_CHARACTERS.has(name)) addText(RUN_CHARACTERS.get(name)!, frame.inserted);
     else if (parent.name === "r" && name === "sym") addText(symbol(attribute(tag, "char")), frame.inserted);
     else if (parent.name === "r" && name === "fldChar") field(attribute(tag, "fldCharType"));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
@@ -7,9 +7,11 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { diffWorkplans } from "../../../src/diff/diff-workplans.js";
 import { formatDiffDocx } from "../../../src/diff/formats/docx.js";
 import { NO_PAINT } from "../../../src/diagnostics/formatters/formatter.js";
+import { parseGlossary } from "../../../src/model/glossary.js";
 import { docx } from "../../../src/render/docx.js";
 import { buildView } from "../../../src/render/view.js";
 import { fragments, missingFragments, words } from "../../support/fidelity.js";
+import { runCli, tempProject } from "../../support/cli.js";
 import { convertWithOffice, officeTests } from "../../support/office.js";
 import { compile, ROOT, workplan2017 } from "../../support/workplan.js";
 
@@ -37,17 +39,22 @@ officeTests("the Word documents, as LibreOffice reads them", (soffice) => {
   let pages: { text: string; landscape: boolean }[];
   let redlineBack: string;
   let buildBack: string;
+  let buildBackFile: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "ctwg-docx-office-"));
     const build = join(dir, "build.docx");
-    writeFileSync(build, (await docx.render(buildView(workplan2017()))) as Uint8Array);
+    // With the glossary, as `ctwg build` makes it in a project that has one.
+    const glossary = parseGlossary(readFileSync(join(ROOT, "workplans/glossary.yaml"), "utf8"), "workplans/glossary.yaml").value!;
+    writeFileSync(build, (await docx.render(buildView(workplan2017(), { glossary }))) as Uint8Array);
     const later = compile(readFileSync(join(ROOT, "test/fixtures/diff/2018.yaml"), "utf8"), "2018.yaml").workplan!;
     const redline = join(dir, "redline.docx");
     writeFileSync(redline, await formatDiffDocx(diffWorkplans(workplan2017(), later, { beforeLabel: "2017", afterLabel: "2018" }), { paint: NO_PAINT, colour: false, author: "CTWG Chair" }));
     const [pdf] = await convertWithOffice(soffice, [build], "pdf", join(dir));
     pages = await pdfPages(pdf!);
     const backDir = mkdtempSync(join(dir, "back-"));
-    [buildBack, redlineBack] = (await convertWithOffice(soffice, [build, redline], "docx", backDir)).map(documentXml) as [string, string];
+    const back = await convertWithOffice(soffice, [build, redline], "docx", backDir);
+    buildBackFile = back[0]!;
+    [buildBack, redlineBack] = back.map(documentXml) as [string, string];
   }, 240_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -84,5 +91,18 @@ officeTests("the Word documents, as LibreOffice reads them", (soffice) => {
     expect(by("ins")).toBeGreaterThan(20);
     expect(by("del")).toBeGreaterThan(20);
     expect(redlineBack).toMatch(/<w:delText[^>]*>Nha<\/w:delText>/);
+  });
+
+  it("imports the file LibreOffice saved again with nothing to carry back and nothing lost", async () => {
+    const project = tempProject();
+    try {
+      copyFileSync(buildBackFile, join(project.cwd, "saved.docx"));
+      const result = await runCli(["import", "saved.docx", "2017"], project.cwd);
+      expect(result.stderr).not.toMatch(/^(error|warning)/m);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toBe("");
+    } finally {
+      project.cleanup();
+    }
   });
 });
