@@ -5,7 +5,7 @@ import { withoutInvisible } from "../model/invisible.js";
 import { nodeAt } from "../parse/node-at.js";
 import type { SourceFile } from "../parse/parse-workplan.js";
 import { bookmarkPath } from "../render/docx/bookmark-names.js";
-import type { WordDocument, WordParagraph } from "./read-docx.js";
+import type { WordDocument, WordParagraph } from "./word-document.js";
 import { wordFields, type FieldText, type ParagraphShape } from "./word-fields.js";
 import type { FieldEdit } from "./yaml-edits.js";
 

@@ -1,5 +1,5 @@
 import { Inflate } from "fflate";
-import type { DocxProblem } from "./read-docx.js";
+import type { DocxProblem } from "./word-document.js";
 
 /**
  * A zip reader for files a person hands us, so it trusts nothing in them. Why not fflate's

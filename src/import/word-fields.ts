@@ -1,5 +1,5 @@
 import { isCtwgBookmark } from "../render/docx/bookmark-names.js";
-import type { WordDocument, WordParagraph, WordPiece } from "./read-docx.js";
+import type { WordDocument, WordParagraph, WordPiece } from "./word-document.js";
 
 /** The text a ctwg bookmark holds: one workplan string as the Word file has it now. */
 export interface FieldText {

@@ -1,5 +1,5 @@
 import { SaxesParser } from "saxes";
-import type { DocxProblem, WordParagraph, WordPiece } from "./read-docx.js";
+import type { DocxProblem, WordParagraph, WordPiece } from "./word-document.js";
 
 /**
  * A guarded XML reader for the parts of a .docx. Why guarded: a .docx is a file a person hands us,
