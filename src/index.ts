@@ -12,7 +12,8 @@ export { nextYear, type NextYearOptions, type NextYearReport } from "./api/next-
 export { calendar, type CalendarOptions, type CalendarReport } from "./api/calendar.js";
 export { importDocx, type ImportOptions, type ImportReport } from "./api/import.js";
 export { workplanFiles, resolveInput, WORKPLANS_DIR, type WorkplanFiles } from "./api/inputs.js";
-export { loadSettings, LINT_RULES, SETTINGS_FILES, type LintSettings } from "./api/settings.js";
+export { loadSettings, LINT_RULES, settingsFiles, type LintSettings } from "./api/settings.js";
+export { findProjectRoot, type Place, type ProjectRoot, type RootMarker } from "./api/project.js";
 export { workplanSchema } from "./api/schema.js";
 export { writeReport } from "./api/write-report.js";
 export { overwrittenInput, stdoutOverwrites, type Overwrite } from "./api/overwritten-input.js";

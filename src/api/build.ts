@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { writeArtifacts } from "../emit/write-artifacts.js";
 import type { LintSettings } from "../load/lint-settings.js";
+import { inProject, OUT_DIR, placeOf } from "../load/project.js";
 import type { Artifact } from "../model/artifact.js";
 import { locateWithin } from "../parse/locate.js";
 import { FORMAT_IDS, type FormatId } from "../render/format.js";
@@ -12,9 +13,11 @@ import { overwrittenInput, type Overwrite } from "./overwritten-input.js";
 
 export interface BuildOptions {
   cwd?: string;
+  /** The project's root, where years, the workplans folder and the default output folder are (default: cwd). */
+  root?: string;
   /** Lint settings; a build stops on lint errors as on schema errors. */
   settings?: Pick<LintSettings, "config" | "glossary">;
-  /** The output folder; each workplan goes to `<outDir>/<year>/`. */
+  /** The output folder, from cwd; each workplan goes to `<outDir>/<year>/` (default: the project's out/). */
   outDir?: string;
   formats?: readonly FormatId[];
   /** The date stamped into the PDF instead of the meeting date (from SOURCE_DATE_EPOCH at the CLI). */
@@ -77,9 +80,9 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
     step(FORMAT_NAMES[format]);
   }
   if (options.write === false) return result;
-  const outDir = options.outDir ?? "out";
+  const outDir = options.outDir ?? inProject(placeOf(options), OUT_DIR);
   const targets = result.artifacts.map((artifact) => join(outDir, artifact.path));
-  const refused = await overwrittenInput(targets, [file, ...(options.inputs ?? [])], { cwd });
+  const refused = await overwrittenInput(targets, [file, ...(options.inputs ?? [])], { cwd, root: options.root });
   if (refused) return { ...result, refused };
   const { written, unchanged } = await writeArtifacts(result.artifacts, resolve(cwd, outDir), { cwd });
   step("Written");

@@ -3,6 +3,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { writeArtifacts } from "../emit/write-artifacts.js";
 import { DEFAULT_CONFIG } from "../lint/config.js";
 import type { LintSettings } from "../load/lint-settings.js";
+import { inProject, OUT_DIR, placeOf } from "../load/project.js";
 import type { Artifact } from "../model/artifact.js";
 import { EMPTY_GLOSSARY } from "../model/glossary.js";
 import type { CalendarEvent } from "../calendar/plan-calendar.js";
@@ -13,7 +14,9 @@ import { overwrittenInput, type Overwrite } from "./overwritten-input.js";
 /** Where `calendar` reads and writes, and the stamp it uses. */
 export interface CalendarOptions {
   cwd?: string;
-  /** The output folder; the calendar goes to `<outDir>/<year>/<file stem>.ics`. */
+  /** The project's root, where years, the workplans folder and the default output folder are (default: cwd). */
+  root?: string;
+  /** The output folder, from cwd; the calendar goes to `<outDir>/<year>/<file stem>.ics` (default: the project's out/). */
   outDir?: string;
   /** DTSTAMP instead of the cover meeting's first day (from SOURCE_DATE_EPOCH at the CLI). */
   timestamp?: Date;
@@ -69,8 +72,8 @@ export async function calendar(file: string, options: CalendarOptions = {}): Pro
   const text = formatIcs(events, { name: `${workplan.forum} workplan ${workplan.period.label}`, stamp });
   const artifact: Artifact = { path: `${view.period}/${view.fileStem}.ics`, bytes: new TextEncoder().encode(text) };
   if (options.write === false) return { ...report, diagnostics, events, artifact, written: [], unchanged: [] };
-  const outDir = options.outDir ?? "out";
-  const refused = await overwrittenInput([join(outDir, artifact.path)], [file, ...(options.inputs ?? [])], { cwd });
+  const outDir = options.outDir ?? inProject(placeOf(options), OUT_DIR);
+  const refused = await overwrittenInput([join(outDir, artifact.path)], [file, ...(options.inputs ?? [])], { cwd, root: options.root });
   if (refused) return { ...report, diagnostics, events, artifact, written: [], unchanged: [], refused };
   const { written, unchanged } = await writeArtifacts([artifact], resolve(cwd, outDir), { cwd });
   return { ...report, diagnostics, events, artifact, written, unchanged };

@@ -4,10 +4,13 @@ import type { WorkplanDiff } from "../diff/change.js";
 import { DIFF_FORMATS, type DiffFormatId, type DiffFormatOptions, type DiffFormatter, type DiffOutput } from "../diff/formats/index.js";
 import { readDiffSide } from "../load/diff-side.js";
 import type { LintSettings } from "../load/lint-settings.js";
+import { placeOf } from "../load/project.js";
 import { compileWorkplan, type FileReport } from "./check.js";
 
 export interface DiffOptions {
   cwd?: string;
+  /** The project's root, where years, the workplans folder and the default output folder are (default: cwd). */
+  root?: string;
   /** How alike (0–1, by words) two items without a common id must be to count as one item changed. */
   threshold?: number;
   /** Names for the two sides instead of the ones read (git's external diff passes temporary files). */
@@ -32,7 +35,7 @@ export async function diff(before: string, after: string, options: DiffOptions =
   const cwd = options.cwd ?? process.cwd();
   const sides = (await Promise.all(
     [before, after].map(async (spec, i): Promise<FileReport> => {
-      const read = await readDiffSide(spec, cwd);
+      const read = await readDiffSide(spec, placeOf({ cwd, root: options.root }));
       if (!read.value) return { file: spec, text: undefined, workplan: undefined, diagnostics: read.diagnostics };
       const label = options.labels?.[i] ?? read.value.label;
       return { file: label, text: read.value.text, ...compileWorkplan(read.value.text, label, options.settings) };

@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { WorkplanDiff } from "../diff/change.js";
 import { rewriteFile } from "../emit/write-artifacts.js";
 import { applyEdits } from "../lint/fix.js";
 import type { LintSettings } from "../load/lint-settings.js";
+import { placeOf } from "../load/project.js";
+import { resolveInput } from "../load/resolve-inputs.js";
 import { compileWorkplan, isValid } from "./check.js";
 import { build } from "./build.js";
 import { lint } from "./lint.js";
@@ -12,6 +14,8 @@ import type { FieldEdit } from "../import/yaml-edits.js";
 
 export interface ImportOptions {
   cwd?: string;
+  /** The project's root, whose workplans folder holds the plan a Word file names by its year (default: cwd). */
+  root?: string;
   settings?: Pick<LintSettings, "config" | "glossary">;
   /** The workplan the Word file is of: a year or a path; default the one the file names (workplans/<period>.yaml). */
   workplan?: string;
@@ -66,7 +70,7 @@ export async function importDocx(docx: string, options: ImportOptions = {}): Pro
   const period = user.customProperties.get("ctwg.period");
   if (period === undefined) return fail(`${docx} was not written by ctwg: it has none of the marks ctwg build leaves to find each text's place in the workplan`, "build the Word file with `ctwg build --format docx`, edit that one, and import it");
   const target = options.workplan ?? period;
-  const file = /^\d{4}(-\d{4})?$/.test(target) ? join("workplans", `${target}.yaml`) : target;
+  const file = resolveInput(target, placeOf({ cwd, root: options.root })).file;
 
   const report = await lint(file, { cwd, ...(options.settings && { settings: options.settings }) });
   const base = { docx, file, edits: [], diff: undefined, written: false };

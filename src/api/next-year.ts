@@ -1,9 +1,10 @@
 import { access } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { writeFileAtomic } from "../emit/write-artifacts.js";
 import { DEFAULT_CONFIG } from "../lint/config.js";
 import type { LintSettings } from "../load/lint-settings.js";
+import { inProject, placeOf } from "../load/project.js";
 import { resolveInput, WORKPLANS_DIR } from "../load/resolve-inputs.js";
 import { EMPTY_GLOSSARY } from "../model/glossary.js";
 import type { LeftOut } from "../new/next-year.js";
@@ -12,9 +13,11 @@ import { overwrittenInput, type Overwrite } from "./overwritten-input.js";
 
 export interface NextYearOptions {
   cwd?: string;
+  /** The project's root, where years, the workplans folder and the default output folder are (default: cwd). */
+  root?: string;
   /** The plan to start from: a year, a period or a file (default: the year, or the span of years, before). */
   from?: string;
-  /** Where to write (default: `workplans/<year>.yaml`, `workplans/<period>.yaml`). */
+  /** Where to write, from cwd (default: the project's `workplans/<year>.yaml`, `workplans/<period>.yaml`). */
   output?: string;
   /** Replace the file if it exists. */
   force?: boolean;
@@ -52,13 +55,14 @@ export interface NextYearReport {
  */
 export async function nextYear(period: string, options: NextYearOptions = {}): Promise<NextYearReport> {
   const cwd = options.cwd ?? process.cwd();
-  const fromFile = resolveInput(options.from ?? periodBefore(period)).file;
-  const target = options.output ?? join(WORKPLANS_DIR, `${period}.yaml`);
+  const place = placeOf({ cwd, root: options.root });
+  const fromFile = resolveInput(options.from ?? periodBefore(period), place).file;
+  const target = options.output ?? inProject(place, WORKPLANS_DIR, `${period}.yaml`);
   const from = await check(fromFile, { cwd, ...(options.settings ? { settings: options.settings } : {}) });
   const report: NextYearReport = { period, from, target, leftOut: [], written: false };
   // The plan of this period may be replaced (with force), unless it is the plan started from.
   const replaceable = [`${period}.yaml`, `${period}.yml`].includes(basename(target)) ? target : undefined;
-  const overwrite = await overwrittenInput([target], [fromFile], { cwd, replaceable });
+  const overwrite = await overwrittenInput([target], [fromFile], { cwd, root: options.root, replaceable });
   if (overwrite) return { ...report, refused: "target-is-an-input", overwrite };
   if (!isValid(from)) return { ...report, refused: "source-has-errors" };
   const [{ nextPeriod }] = await Promise.all([import("../new/next-year.js")]);

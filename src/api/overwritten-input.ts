@@ -2,7 +2,7 @@ import { lstat, readdir, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { CONFIG_FILE } from "../lint/config.js";
 import { GLOSSARY_FILE } from "../load/lint-settings.js";
-import { WORKPLANS_DIR } from "../load/resolve-inputs.js";
+import { inProject, WORKPLANS_DIR } from "../load/project.js";
 
 /** What a file that must not be written over is to ctwg. */
 export type InputKind = "workplan" | "glossary" | "configuration";
@@ -23,7 +23,9 @@ export interface FileIdentity {
 /** Where a command reads, and what else it keeps. */
 export interface SacredOptions {
   cwd: string;
-  /** The configuration file given with --config (default: ctwg.config.yaml). */
+  /** The project's root, whose workplans, glossary and configuration are kept (default: cwd). */
+  root?: string | undefined;
+  /** The configuration file given with --config (default: the project's ctwg.config.yaml). */
   configFile?: string;
   /** A workplan the command is asked to replace (`ctwg new --force`'s own plan), unless it reads it. */
   replaceable?: string;
@@ -44,12 +46,13 @@ const YEAR_FILE = /^\d{4}(?:-\d{4})?\.ya?ml$/;
  */
 async function keptPaths(inputs: readonly string[], options: SacredOptions): Promise<{ file: string; given: boolean }[]> {
   const beside = await Promise.all(inputs.map((input) => yamlFiles(dirname(input), options.cwd, YEAR_FILE)));
-  const workplans = await yamlFiles(WORKPLANS_DIR, options.cwd, /\.ya?ml$/);
+  const workplans = await yamlFiles(projectFile(options, WORKPLANS_DIR), options.cwd, /\.ya?ml$/);
+  const glossary = projectFile(options, WORKPLANS_DIR, GLOSSARY_FILE);
   return [
     ...inputs.map((file) => ({ file, given: true })),
     ...beside.flat().map((file) => ({ file, given: false })),
-    { file: options.configFile ?? CONFIG_FILE, given: true },
-    ...workplans.map((file) => ({ file, given: file === join(WORKPLANS_DIR, GLOSSARY_FILE) })),
+    { file: options.configFile ?? projectFile(options, CONFIG_FILE), given: true },
+    ...workplans.map((file) => ({ file, given: file === glossary })),
   ];
 }
 
@@ -74,9 +77,12 @@ async function sacredFiles(inputs: readonly string[], options: SacredOptions): P
 /** What a kept file is, by its place: the glossary, the configuration, or a workplan. */
 function kindOf(file: string, options: SacredOptions): InputKind {
   const at = (path: string) => relative(options.cwd, resolve(options.cwd, path));
-  if (at(file) === at(options.configFile ?? CONFIG_FILE)) return "configuration";
-  return at(file) === join(WORKPLANS_DIR, GLOSSARY_FILE) ? "glossary" : "workplan";
+  if (at(file) === at(options.configFile ?? projectFile(options, CONFIG_FILE))) return "configuration";
+  return at(file) === at(projectFile(options, WORKPLANS_DIR, GLOSSARY_FILE)) ? "glossary" : "workplan";
 }
+
+/** One of the project's own files, as seen from where the command stands. */
+const projectFile = (options: SacredOptions, ...parts: string[]) => inProject({ cwd: options.cwd, root: options.root ?? options.cwd }, ...parts);
 
 /** The YAML files of a folder whose names match, as paths beside the folder's; none when it cannot be read. */
 async function yamlFiles(folder: string, cwd: string, name: RegExp): Promise<string[]> {

@@ -18,6 +18,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   const program = new Command("ctwg")
     .description("Compile APEC work plans: YAML in, checked, out as Markdown, HTML and PDF.")
     .version(VERSION)
+    .option("--root <dir>", "the project's root folder (default: the nearest folder upward with ctwg.config.yaml or workplans/)")
     .option("--no-color", "print without colour (also NO_COLOR=1)")
     .option("--verbose", "show stack traces of internal errors")
     .showHelpAfterError("(run ctwg --help for usage)")

@@ -1,10 +1,20 @@
-import { isAbsolute, relative } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
+import type { Place } from "../index.js";
 import { UsageError } from "./usage-error.js";
 
-/** A written file's path as the user will want to type it: relative below the working directory, else absolute. */
-export function shownPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+/**
+ * A written file's path as the user will want to type it: relative when it is below where the user
+ * stands, or in the project the user stands in (`../out/2017/…` from workplans/), else absolute.
+ */
+export function shownPath(path: string, place: Place): string {
+  const below = (folder: string, file: string) => {
+    const rel = relative(folder, file);
+    return !rel.startsWith("..") && !isAbsolute(rel);
+  };
+  const root = resolve(place.cwd, place.root);
+  const file = resolve(place.cwd, path);
+  if (below(place.cwd, file) || (below(root, place.cwd) && below(root, file))) return relative(place.cwd, file) || ".";
+  return path;
 }
 
 /**

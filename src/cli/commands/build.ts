@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { build, FORMAT_IDS, SETTINGS_FILES, type FormatId } from "../../index.js";
+import { build, FORMAT_IDS, settingsFiles, type FormatId } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
+import { placeFor } from "../project.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { watchFiles } from "../watch-files.js";
@@ -12,7 +13,7 @@ import { shownPath, sourceDateEpoch } from "../shared-options.js";
 import { overwriteError, refuseStdoutOntoInput } from "./refusals.js";
 
 interface BuildOptions {
-  out: string;
+  out?: string;
   format: string;
   stdout?: boolean;
   timeline: boolean;
@@ -25,7 +26,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
     .command("build")
     .description("validate workplans and write the forum document as Markdown, HTML and PDF")
     .argument("[inputs...]", "years (2017) or paths to workplan files; default: every workplans/YEAR.yaml")
-    .option("-o, --out <dir>", "output folder; each plan goes to <dir>/<year>/", "out")
+    .option("-o, --out <dir>", "output folder; each plan goes to <dir>/<year>/ (default: out/ in the project's root)")
     .option("-f, --format <formats>", `comma-separated formats: ${FORMAT_IDS.join(",")}`, FORMAT_IDS.join(","))
     .option("--no-timeline", "leave out the timeline of the year's events")
     .option("-w, --watch", "rebuild on every save, printing each step with its time; Ctrl-C stops")
@@ -35,10 +36,11 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
       const formats = parseFormats(options.format);
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
       if (options.watch && !io.signal) throw new UsageError("--watch needs a terminal to stop it from");
-      let settings = await settingsFor(io, program.opts().color);
+      const place = placeFor(io, program.opts().root);
+      const files = await inputFiles(args, place);
+      let settings = await settingsFor(io, place, program.opts().color, { glossaryNote: true });
       if (!settings) return setExit(EXIT.failure);
-      const files = await inputFiles(args, io.cwd);
-      await refuseStdoutOntoInput(io, files);
+      await refuseStdoutOntoInput(io, place, files);
       if (options.stdout && (files.length !== 1 || formats.length !== 1 || formats[0] === "pdf" || formats[0] === "docx")) {
         throw new UsageError("--stdout prints one text format of one workplan: ctwg build 2017 --format md --stdout");
       }
@@ -50,10 +52,10 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
         const write = !options.stdout;
         const onStep = steps ? (step: string, ms: number) => io.stdout.write(`${stdoutPaint.bold("✓")} ${Math.round(ms)} ms ${step}\n`) : undefined;
         const report = await build(file, {
-          cwd: io.cwd, outDir: options.out, formats, settings: settings!, write, timeline: options.timeline, inputs: files, claims,
+          cwd: place.cwd, root: place.root, ...(options.out !== undefined ? { outDir: options.out } : {}), formats, settings: settings!, write, timeline: options.timeline, inputs: files, claims,
           ...(timestamp ? { timestamp } : {}), ...(onStep ? { onStep } : {}),
         });
-        if (report.refused) throw overwriteError(`--out ${options.out}`, report.refused, "choose an output folder that holds no plan nor a link to one (--out DIR)");
+        if (report.refused) throw overwriteError(options.out !== undefined ? `--out ${options.out}` : "ctwg build",  report.refused, "choose an output folder that holds no plan nor a link to one (--out DIR)");
         // Errors are shown in full; warnings are counted, and `ctwg lint` shows them, so a build stays short.
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));
@@ -66,21 +68,21 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
           return false;
         }
         if (!write) for (const artifact of report.artifacts) io.stdout.write(new TextDecoder().decode(artifact.bytes));
-        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shownPath(path, io.cwd)}\n`);
-        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shownPath(path, io.cwd)}\n`);
+        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shownPath(path, place)}\n`);
+        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shownPath(path, place)}\n`);
         return true;
       };
 
       let failed = false;
       for (const file of files) if (!(await buildOne(file, options.watch === true))) failed = true;
       if (options.watch) {
-        const shared = SETTINGS_FILES;
+        const shared = settingsFiles(place);
         io.stdout.write(`${stdoutPaint.dim(`watching ${files.join(", ")}; Ctrl-C stops`)}\n`);
-        await watchFiles([...files, ...shared], io.cwd, async (changed) => {
+        await watchFiles([...files, ...shared], place.cwd, async (changed) => {
           // A changed glossary or configuration is read again and every plan rebuilt with it.
           const settingsChanged = changed.some((file) => shared.includes(file));
           if (settingsChanged) {
-            const next = await settingsFor(io, program.opts().color);
+            const next = await settingsFor(io, place, program.opts().color);
             if (!next) return;
             settings = next;
           }

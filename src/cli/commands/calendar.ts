@@ -4,6 +4,7 @@ import { calendar } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
+import { placeFor } from "../project.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
@@ -11,7 +12,7 @@ import { shownPath, sourceDateEpoch } from "../shared-options.js";
 import { overwriteError, refuseStdoutOntoInput } from "./refusals.js";
 
 interface CalendarFlags {
-  out: string;
+  out?: string;
   stdout?: boolean;
 }
 
@@ -21,7 +22,7 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
     .command("calendar")
     .description("write the meetings and workshops of workplans as an iCalendar (.ics) file")
     .argument("[inputs...]", "years (2017) or paths to workplan files; default: every workplans/YEAR.yaml")
-    .option("-o, --out <dir>", "output folder; each calendar goes to <dir>/<year>/", "out")
+    .option("-o, --out <dir>", "output folder; each calendar goes to <dir>/<year>/ (default: out/ in the project's root)")
     .option("--stdout", "print the calendar of the one workplan given instead of writing it")
     .addHelpText(
       "after",
@@ -32,10 +33,11 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
     )
     .action(async (args: string[], flags: CalendarFlags) => {
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
-      const files = await inputFiles(args, io.cwd);
-      await refuseStdoutOntoInput(io, files);
+      const place = placeFor(io, program.opts().root);
+      const files = await inputFiles(args, place);
+      await refuseStdoutOntoInput(io, place, files);
       if (flags.stdout && files.length !== 1) throw new UsageError("--stdout prints the calendar of one workplan: ctwg calendar 2017 --stdout");
-      const settings = await settingsFor(io, program.opts().color);
+      const settings = await settingsFor(io, place, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
       const stderrPaint = paintFor(io, "stderr", program.opts().color);
       const stdoutPaint = paintFor(io, "stdout", program.opts().color);
@@ -43,8 +45,8 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
       const claims = new Map();
       for (const file of files) {
         const write = !flags.stdout;
-        const report = await calendar(file, { cwd: io.cwd, outDir: flags.out, write, settings, inputs: files, claims, ...(timestamp ? { timestamp } : {}) });
-        if (report.refused) throw overwriteError(`--out ${flags.out}`, report.refused, "choose an output folder that holds no plan nor a link to one (--out DIR)");
+        const report = await calendar(file, { cwd: place.cwd, root: place.root, ...(flags.out !== undefined ? { outDir: flags.out } : {}), write, settings, inputs: files, claims, ...(timestamp ? { timestamp } : {}) });
+        if (report.refused) throw overwriteError(flags.out !== undefined ? `--out ${flags.out}` : "ctwg calendar", report.refused, "choose an output folder that holds no plan nor a link to one (--out DIR)");
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));
         if (hasErrors(report.diagnostics) || !report.artifact) {
@@ -54,8 +56,8 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
         }
         if (!write) io.stdout.write(new TextDecoder().decode(report.artifact.bytes));
         const count = `${report.events.length} event${report.events.length === 1 ? "" : "s"}`;
-        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shownPath(path, io.cwd)} (${count})\n`);
-        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shownPath(path, io.cwd)}\n`);
+        for (const path of report.written) io.stdout.write(`${stdoutPaint.bold("✓")} wrote ${shownPath(path, place)} (${count})\n`);
+        for (const path of report.unchanged) io.stdout.write(`${stdoutPaint.dim("=")} unchanged ${shownPath(path, place)}\n`);
       }
       setExit(failed ? EXIT.problems : EXIT.ok);
     });

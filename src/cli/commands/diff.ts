@@ -1,8 +1,10 @@
 import type { Command } from "commander";
+import { isAbsolute } from "node:path";
 import { NO_PAINT } from "../../diagnostics/formatters/formatter.js";
 import { diff, DIFF_FORMAT_IDS, formatDiff, writeReport, type DiffFormatId } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { paintFor, type Io } from "../io.js";
+import { placeFor } from "../project.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { sourceDateEpoch } from "../shared-options.js";
@@ -25,7 +27,9 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
     .description("show what changed between two workplans: two years, two files, or two git revisions")
     .argument("<before>", "a year (2016), a file, or REVISION:YEAR / REVISION:PATH (main:2017)")
     .argument("[after]", "the same forms; with --base, leave it out")
-    .argument("[git...]", "(the rest of git's external-diff arguments; see the README)")
+    // Git's external-diff driver passes five more arguments (see the README); they are read from
+    // the command's arguments rather than declared, so the usage line shows only what people type.
+    .allowExcessArguments()
     .option("--base <revision>", "compare BEFORE as it is in this git revision with BEFORE as it is now")
     .option("-f, --format <format>", `${DIFF_FORMAT_IDS.join(", ")} (default: text)`)
     .option("--threshold <0-1>", "how alike two items without a common id must be to count as one item changed", "0.5")
@@ -36,7 +40,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
       "after",
       "\nExamples:\n  ctwg diff 2016 2017                   what is new, dropped, carried over and reworded\n  ctwg diff 2017 --base main            what this branch changes in the 2017 plan\n  ctwg diff main:2017 2017 --format md  a pull-request comment\n  ctwg diff 2016 2017 --format html -o redline.html\n  ctwg diff 2016 2017 --format docx -o redline.docx --author \"CTWG Chair\"",
     )
-    .action(async (beforeSpec: string, afterSpec: string | undefined, git: string[], options: DiffOptions) => {
+    .action(async (beforeSpec: string, afterSpec: string | undefined, options: DiffOptions, command: Command) => {
+      const git = command.args.slice(2);
       const format = options.format ?? "text";
       if (!isDiffFormat(format)) throw new UsageError(`unknown format "${format}"; expected one of ${DIFF_FORMAT_IDS.join(", ")}`);
       const threshold = Number(options.threshold);
@@ -47,7 +52,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
         throw new UsageError("a Word redline is a file: give it a name with --output redline.docx, or redirect standard output to a file");
       }
       if (options.author !== undefined && !options.author.trim()) throw new UsageError("--author takes a name, as Word shows it beside each change");
-      await refuseStdoutOntoInput(io, [before, after]);
+      const place = placeFor(io, program.opts().root);
+      await refuseStdoutOntoInput(io, place, [before, after]);
       // Git names a side /dev/null when the workplan is new or deleted: there is nothing to compare.
       if (gitPath !== undefined && (before === "/dev/null" || after === "/dev/null")) {
         const added = before === "/dev/null";
@@ -57,9 +63,9 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
 
       // Under git, the sides are temporary files; name them after the path in the repository.
       const labels = gitPath === undefined ? {} : { labels: [`a/${gitPath}`, `b/${gitPath}`] as const };
-      const settings = await settingsFor(io, program.opts().color);
+      const settings = await settingsFor(io, place, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
-      const report = await diff(before, after, { cwd: io.cwd, threshold, settings, ...labels });
+      const report = await diff(before, after, { cwd: place.cwd, root: place.root, threshold, settings, ...labels });
       if (!report.diff) {
         const errors = report.sides.map((side) => ({ ...side, diagnostics: side.diagnostics.filter((d) => d.severity === "error") }));
         io.stderr.write(formatReports(errors, "pretty", paintFor(io, "stderr", program.opts().color)));
@@ -72,7 +78,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
       const text = await formatDiff(report.diff, format, { paint, colour: paint !== NO_PAINT, author: options.author ?? "ctwg", ...(timestamp && { timestamp }) });
       if (toFile) {
-        const { refused } = await writeReport(options.output!, text, { cwd: io.cwd, inputs: [before, after] });
+        const { refused } = await writeReport(options.output!, text, { cwd: place.cwd, root: place.root, inputs: [before, after] });
         if (refused) throw overwriteError(`--output ${options.output}`, refused, "write the diff to another file (--output changes.html), or leave --output out to print it");
       } else io.stdout.write(text);
       setExit(options.exitCode && report.diff.changes.length > 0 ? EXIT.problems : EXIT.ok);
@@ -82,14 +88,16 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
 /**
  * The two sides from the arguments. Git runs an external diff driver with seven arguments (path,
  * old file, old hash, old mode, new file, new hash, new mode): then the old and new files are
- * compared. Otherwise BEFORE and AFTER, or BEFORE at --base and BEFORE now.
+ * compared. Otherwise BEFORE and AFTER, or BEFORE at --base and BEFORE now; a path at --base is
+ * git's `./` form, from where the user stands, as the path is.
  */
 function sidesOf(before: string, after: string | undefined, rest: readonly string[], base: string | undefined): [string, string, string?] {
   if (after !== undefined && rest.length === 5) return [after, rest[2]!, before];
   if (rest.length > 0) throw new UsageError("diff takes two workplans (or one with --base)");
   if (base !== undefined) {
     if (after !== undefined) throw new UsageError("with --base, give one workplan: ctwg diff 2017 --base main");
-    return [`${base}:${before}`, before];
+    const local = /^\d{4}(?:-\d{4})?$/.test(before) || isAbsolute(before) ? before : `./${before.replace(/^\.\//, "")}`;
+    return [`${base}:${local}`, before];
   }
   if (after === undefined) throw new UsageError("diff takes two workplans, e.g. ctwg diff 2016 2017, or one with --base: ctwg diff 2017 --base main");
   return [before, after];

@@ -3,6 +3,7 @@ import { NO_PAINT } from "../../diagnostics/formatters/formatter.js";
 import { formatDiff, importDocx } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { paintFor, type Io } from "../io.js";
+import { placeFor } from "../project.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 
@@ -27,9 +28,10 @@ export function registerImport(program: Command, io: Io, setExit: (code: ExitCod
         "Examples:\n  ctwg import edited.docx               what the edits change, as ctwg diff shows it\n  ctwg import edited.docx --write       apply them to workplans/2017.yaml",
     )
     .action(async (docx: string, workplan: string | undefined, options: ImportCommandOptions) => {
-      const settings = await settingsFor(io, program.opts().color);
+      const place = placeFor(io, program.opts().root);
+      const settings = await settingsFor(io, place, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
-      const report = await importDocx(docx, { cwd: io.cwd, settings, write: Boolean(options.write), timeline: options.timeline, ...(workplan !== undefined && { workplan }) });
+      const report = await importDocx(docx, { cwd: place.cwd, root: place.root, settings, write: Boolean(options.write), timeline: options.timeline, ...(workplan !== undefined && { workplan }) });
       if (report.diff) {
         const paint = paintFor(io, "stdout", program.opts().color);
         io.stdout.write(await formatDiff(report.diff, "text", { paint, colour: paint !== NO_PAINT }));

@@ -6,6 +6,7 @@ import { addOutputClashes, fix, LINT_RULES, lintFiles, writeReport, type FileRep
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
+import { placeFor, type CommandPlace } from "../project.js";
 import { formatReports, summarize } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
@@ -48,22 +49,22 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
       const maxWarnings = options.maxWarnings === undefined ? Infinity : Number(options.maxWarnings);
       if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number, not "${options.maxWarnings}"`);
 
-      const settings = await settingsFor(io, program.opts().color, options.config);
+      const place = placeFor(io, program.opts().root);
+      const files = await inputFiles(args, place);
+      const settings = await settingsFor(io, place, program.opts().color, { configFile: options.config, glossaryNote: true });
       if (!settings) return setExit(EXIT.failure);
-
-      const files = await inputFiles(args, io.cwd);
-      await refuseStdoutOntoInput(io, files, options.config);
+      await refuseStdoutOntoInput(io, place, files, options.config);
       // Refused before --fix edits anything: a report over a plan is a mistake in the command.
-      if (options.output) await refuseOutputOntoInput(io, `--output ${options.output}`, options.output, files, REPORT_ELSEWHERE, options.config);
+      if (options.output) await refuseOutputOntoInput(place, `--output ${options.output}`, options.output, files, REPORT_ELSEWHERE, options.config);
       const reports = options.fix
-        ? await fixFiles(files, io, settings, program.opts().color)
-        : await lintFiles(files, { cwd: io.cwd, settings, ...(options.config ? { configFile: options.config } : {}) });
+        ? await fixFiles(files, io, place, settings, program.opts().color)
+        : await lintFiles(files, { cwd: place.cwd, settings, ...(options.config ? { configFile: options.config } : {}) });
 
       const paint = options.output ? paintFor(io, "stdout", false) : paintFor(io, "stdout", program.opts().color);
       let text = formatReports(reports, format, paint, { rules: LINT_RULES, toolVersion: VERSION });
       if (format === "pretty") text += summarize(reports, paint);
       if (options.output) {
-        const { refused } = await writeReport(options.output, text, { cwd: io.cwd, inputs: files, configFile: options.config });
+        const { refused } = await writeReport(options.output, text, { cwd: place.cwd, root: place.root, inputs: files, configFile: options.config });
         if (refused) throw overwriteError(`--output ${options.output}`, refused, REPORT_ELSEWHERE);
       } else io.stdout.write(text);
 
@@ -84,11 +85,11 @@ function exitCode(diagnostics: readonly Diagnostic[], failOn: string, maxWarning
 }
 
 /** Fixes each file in turn, saying on stderr what was fixed; the reports say what is left, across the files too. */
-async function fixFiles(files: readonly string[], io: Io, settings: LintSettings, color: boolean): Promise<FileReport[]> {
+async function fixFiles(files: readonly string[], io: Io, place: CommandPlace, settings: LintSettings, color: boolean): Promise<FileReport[]> {
   const paint = paintFor(io, "stderr", color);
   const reports: FileReport[] = [];
   for (const file of files) {
-    const report = await fix(file, { cwd: io.cwd, settings });
+    const report = await fix(file, { cwd: place.cwd, settings });
     if (report.outcome === "refused") {
       io.stderr.write(`${paint.warning("!")} ${report.file}: fixes not applied, the result would not be a valid workplan (this is a bug)\n`);
     } else if (report.outcome === "fixed") {

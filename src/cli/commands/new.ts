@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { nextYear } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { paintFor, type Io } from "../io.js";
+import { placeFor } from "../project.js";
 import { formatReports } from "../report.js";
 import { settingsFor } from "../settings.js";
 import { UsageError } from "../usage-error.js";
@@ -21,17 +22,19 @@ export function registerNew(program: Command, io: Io, setExit: (code: ExitCode) 
     .argument("<year>", "the year of the new plan, or its period (2023-2027)")
     .option("--from <year-or-file>", "the plan to start from (default: the year, or the span of years, before)")
     .option("--force", "replace the file if it exists")
-    .option("-o, --output <file>", "where to write (default: workplans/<year>.yaml)")
+    .option("-o, --output <file>", "where to write (default: workplans/<year>.yaml in the project's root)")
     .addHelpText("after", "\nExample:\n  ctwg new 2018 --from 2017     writes workplans/2018.yaml, a draft; `ctwg lint 2018` lists what is left to fill in")
     .action(async (yearArg: string, options: NewOptions) => {
       if (!/^\d{4}(?:-\d{4})?$/.test(yearArg)) throw new UsageError(`the year is four digits (or a period, 2023-2027), not "${yearArg}"`);
       const year = yearArg;
-      await refuseStdoutOntoInput(io, options.from !== undefined ? [options.from] : []);
-      const settings = await settingsFor(io, program.opts().color);
+      const place = placeFor(io, program.opts().root);
+      await refuseStdoutOntoInput(io, place, options.from !== undefined ? [options.from] : []);
+      const settings = await settingsFor(io, place, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
 
       const report = await nextYear(year, {
-        cwd: io.cwd,
+        cwd: place.cwd,
+        root: place.root,
         settings,
         ...(options.from !== undefined ? { from: options.from } : {}),
         ...(options.output !== undefined ? { output: options.output } : {}),

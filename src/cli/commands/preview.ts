@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { NO_PAINT } from "../../diagnostics/formatters/formatter.js";
-import { build, loadSettings, SETTINGS_FILES } from "../../index.js";
+import { build, loadSettings, settingsFiles } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
+import { placeFor } from "../project.js";
 import { formatReports } from "../report.js";
 import { UsageError } from "../usage-error.js";
 import { watchFiles } from "../watch-files.js";
@@ -27,14 +28,15 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${options.port}"`);
       if (!io.signal) throw new UsageError("preview runs until stopped, and needs a terminal to stop it from");
-      const [file] = await inputFiles([input], io.cwd);
-      await refuseStdoutOntoInput(io, [file!]);
+      const place = placeFor(io, program.opts().root);
+      const [file] = await inputFiles([input], place);
+      await refuseStdoutOntoInput(io, place, [file!]);
       // Loaded here, not above: only this command needs an HTTP server.
       const { diagnosticsPage, withReloadScript } = await import("../../preview/preview-page.js");
       const { startPreviewServer } = await import("../../preview/preview-server.js");
       const render = async (): Promise<{ page: string; ok: boolean; broken?: string }> => {
         // The glossary and configuration are read again each time: they may be what was just saved.
-        const settings = await loadSettings(io.cwd);
+        const settings = await loadSettings(place);
         const settingsErrors = settings.diagnostics.filter((d) => d.severity === "error");
         if (settingsErrors.length > 0) {
           const reports = [...new Set(settingsErrors.map((d) => d.file))].map((f) => ({
@@ -46,7 +48,7 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
           const broken = reports.map((r) => r.file).join(", ");
           return { page: diagnosticsPage(broken, formatReports(reports, "pretty", NO_PAINT)), ok: false, broken };
         }
-        const report = await build(file!, { cwd: io.cwd, formats: ["html"], write: false, timeline: options.timeline, settings });
+        const report = await build(file!, { cwd: place.cwd, root: place.root, formats: ["html"], write: false, timeline: options.timeline, settings });
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length === 0 && report.artifacts[0]) return { page: withReloadScript(new TextDecoder().decode(report.artifacts[0].bytes)), ok: true };
         return { page: diagnosticsPage(file!, formatReports([{ ...report, diagnostics: errors }], "pretty", NO_PAINT)), ok: false, broken: file! };
@@ -57,13 +59,13 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
       try {
         io.stdout.write(`${paint.bold("Previewing")} ${file} at ${server.url}  ${paint.dim("(Ctrl-C stops)")}\n`);
         if (!first.ok) io.stdout.write(`${paint.warning("!")} ${first.broken} has errors; the page shows them\n`);
-        const watched = [file!, ...SETTINGS_FILES];
+        const watched = [file!, ...settingsFiles(place)];
         const update = async () => {
           const next = await render();
           server.update(next.page);
           io.stdout.write(next.ok ? `${paint.bold("✓")} updated\n` : `${paint.warning("!")} ${next.broken} has errors; the page shows them\n`);
         };
-        await watchFiles(watched, io.cwd, update, io.signal, (error) => io.stderr.write(`ctwg: could not update the preview: ${String(error)}\n`));
+        await watchFiles(watched, place.cwd, update, io.signal, (error) => io.stderr.write(`ctwg: could not update the preview: ${String(error)}\n`));
       } finally {
         await server.close();
       }

@@ -1,5 +1,6 @@
 import { overwrittenInput, stdoutOverwrites, type Overwrite } from "../../index.js";
 import type { Io } from "../io.js";
+import type { CommandPlace } from "../project.js";
 import { UsageError } from "../usage-error.js";
 
 /**
@@ -16,8 +17,8 @@ export function overwriteError(flag: string, overwrite: Overwrite, instead: stri
  * Why only a refusal: the shell empties the file it redirects to before ctwg starts, so the plan
  * may already be lost; ctwg can only stop before writing there, and say how to get it back.
  */
-export async function refuseStdoutOntoInput(io: Io, inputs: readonly string[], configFile?: string): Promise<void> {
-  const overwrite = await stdoutOverwrites(io.stdoutFile?.(), inputs, { cwd: io.cwd, configFile });
+export async function refuseStdoutOntoInput(io: Io, place: CommandPlace, inputs: readonly string[], configFile?: string): Promise<void> {
+  const overwrite = await stdoutOverwrites(io.stdoutFile?.(), inputs, { cwd: place.cwd, root: place.root, configFile });
   if (!overwrite) return;
   throw new UsageError(
     `standard output is the ${overwrite.kind} ${overwrite.input}, which ctwg reads, so nothing was written to it; ` +
@@ -26,7 +27,7 @@ export async function refuseStdoutOntoInput(io: Io, inputs: readonly string[], c
 }
 
 /** Refuses an output file that is a file ctwg reads or keeps, before the command does anything. */
-export async function refuseOutputOntoInput(io: Io, flag: string, file: string, inputs: readonly string[], instead: string, configFile?: string): Promise<void> {
-  const overwrite = await overwrittenInput([file], inputs, { cwd: io.cwd, configFile });
+export async function refuseOutputOntoInput(place: CommandPlace, flag: string, file: string, inputs: readonly string[], instead: string, configFile?: string): Promise<void> {
+  const overwrite = await overwrittenInput([file], inputs, { cwd: place.cwd, root: place.root, configFile });
   if (overwrite) throw overwriteError(flag, overwrite, instead);
 }
