@@ -16,7 +16,7 @@ import { VERSION } from "./version.js";
 /** Builds the commander program; commands report their exit code through `setExit`. */
 export function createProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command("ctwg")
-    .description("Compile APEC work plans: YAML in, checked, out as Markdown, HTML and PDF.")
+    .description("Compile APEC work plans: YAML in, checked, out as Markdown, HTML, PDF and Word, and Word edits back in.")
     .version(VERSION)
     .option("--root <dir>", "the project's root folder (default: the nearest folder upward with ctwg.config.yaml or workplans/)")
     .option("--no-color", "print without colour (also NO_COLOR=1)")
@@ -27,7 +27,12 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     })
-    .addHelpText("after", "\nExamples:\n  ctwg build 2017      write out/2017/*.md, *.html and *.pdf\n  ctwg lint            check every workplan in workplans/");
+    .addHelpText(
+      "after",
+      "\nA year (2017) is workplans/2017.yaml in the project: the nearest folder upward with ctwg.config.yaml\n" +
+        "or workplans/, wherever in it ctwg is run.\n\n" +
+        "Examples:\n  ctwg init                    start a project in an empty folder\n  ctwg build 2017              write out/2017/*.md, .html, .pdf and .docx\n  ctwg lint                    check every workplan in workplans/\n  ctwg diff 2017 --base main   what a branch changes in the 2017 plan",
+    );
   registerBuild(program, io, setExit);
   registerLint(program, io, setExit);
   registerDiff(program, io, setExit);

@@ -11,7 +11,7 @@ import { buildTimeline, type TimelineView } from "./timeline.js";
 
 /**
  * The view model: every string a format prints, decided once. Formats only lay these out, so the
- * Markdown, HTML and PDF say the same words.
+ * Markdown, HTML, PDF and Word say the same words.
  */
 export interface WorkplanView {
   /** The period's first year. */

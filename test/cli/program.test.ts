@@ -223,6 +223,25 @@ describe("help, version and usage errors", () => {
     expect(result.stdout).toMatch(/lint/);
   });
 
+  it("says what ctwg makes, every format, and where a year is found", async () => {
+    // Commander wraps the help to the terminal's width: compare the words.
+    const words = (text: string) => text.replace(/\s+/g, " ");
+    const result = await runCli(["--help"], cwd);
+    expect(words(result.stdout)).toContain("out as Markdown, HTML, PDF and Word, and Word edits back in");
+    expect(result.stdout).toContain("--root <dir>");
+    expect(words(result.stdout)).toContain("nearest folder upward with ctwg.config.yaml");
+    expect(words((await runCli(["build", "--help"], cwd)).stdout)).toContain("as Markdown, HTML, PDF and Word");
+  });
+
+  it("shows diff's usage with only what people type: git's extra arguments stay out of it", async () => {
+    const result = await runCli(["diff", "--help"], cwd);
+    expect(result.stdout).toContain("Usage: ctwg diff [options] <before> [after]\n");
+    expect(result.stdout).not.toContain("git...");
+    const extra = await runCli(["diff", "2017", "2017", "2018"], cwd);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain("diff takes two workplans");
+  });
+
   it.each(["build", "lint", "schema"])("prints `%s --help` with an example, exit code 0", async (command) => {
     const result = await runCli([command, "--help"], cwd);
     expect(result.code).toBe(0);

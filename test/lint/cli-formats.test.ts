@@ -143,8 +143,21 @@ describe("exit codes", () => {
     expect((await lint("--max-warnings", "8")).code).toBe(0);
   });
 
-  it("is 2 for a bad --fail-on or --max-warnings", async () => {
-    expect((await lint("--fail-on", "info")).code).toBe(2);
+  it("is 1 with --fail-on info when there is only an info finding, as the configuration may make one", async () => {
+    const found = await lint("--format", "json");
+    const ids = [...new Set((JSON.parse(found.stdout) as { ruleId: string }[]).map((d) => d.ruleId))];
+    write("ctwg.config.yaml", `lint:\n  rules:\n${ids.map((id) => `    ${id}: info\n`).join("")}`);
+    expect((await lint()).code).toBe(0);
+    expect((await lint("--fail-on", "warning")).code).toBe(0);
+    expect((await lint("--fail-on", "info")).code).toBe(1);
+  });
+
+  it("is 2 for a bad --fail-on or --max-warnings, with a did-you-mean for ESLint's words", async () => {
+    const warn = await lint("--fail-on", "warn");
+    expect(warn.code).toBe(2);
+    expect(warn.stderr).toBe(`ctwg: --fail-on takes error, warning or info, not "warn"; did you mean warning?\n`);
+    expect((await lint("--fail-on", "eror")).stderr).toContain("did you mean error?");
+    expect((await lint("--fail-on", "notice")).code).toBe(2);
     expect((await lint("--max-warnings", "many")).code).toBe(2);
   });
 

@@ -24,7 +24,7 @@ interface BuildOptions {
 export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
   program
     .command("build")
-    .description("validate workplans and write the forum document as Markdown, HTML and PDF")
+    .description("validate workplans and write the forum document as Markdown, HTML, PDF and Word")
     .argument("[inputs...]", "years (2017) or paths to workplan files; default: every workplans/YEAR.yaml")
     .option("-o, --out <dir>", "output folder; each plan goes to <dir>/<year>/ (default: out/ in the project's root)")
     .option("-f, --format <formats>", `comma-separated formats: ${FORMAT_IDS.join(",")}`, FORMAT_IDS.join(","))

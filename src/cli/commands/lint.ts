@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { appendFile } from "node:fs/promises";
-import { sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { sortDiagnostics, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
+import { didYouMean } from "../../diagnostics/did-you-mean.js";
 import { FORMATTERS } from "../../diagnostics/formatters/index.js";
 import { addOutputClashes, fix, LINT_RULES, lintFiles, writeReport, type FileReport, type LintSettings } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -34,7 +35,7 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
     .argument("[inputs...]", "years (2017), workplan files or folders; default: every workplans/YEAR.yaml")
     .option("-f, --format <format>", `${Object.keys(FORMATTERS).join(", ")} (default: pretty on a terminal, compact otherwise)`)
     .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .option("--fail-on <severity>", "exit 1 on findings of this severity or worse: error or warning", "error")
+    .option("--fail-on <severity>", "exit 1 on findings of this severity or worse: error, warning or info", "error")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings")
     .option("--fix", "apply safe, mechanical fixes (spaces, economy names, tbc) and report what changed")
     .option("-c, --config <file>", "configuration file (default: ctwg.config.yaml when present)")
@@ -45,7 +46,11 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
     .action(async (args: string[], options: LintOptions) => {
       const format = options.format ?? (io.stdout.isTTY ? "pretty" : "compact");
       if (!FORMATTERS[format]) throw new UsageError(`unknown format "${format}"; expected one of ${Object.keys(FORMATTERS).join(", ")}`);
-      if (options.failOn !== "error" && options.failOn !== "warning") throw new UsageError(`--fail-on takes error or warning, not "${options.failOn}"`);
+      if (!isSeverity(options.failOn)) {
+        // `warn` is ESLint's word: a prefix is a surer guess than two edits.
+        const suggestion = SEVERITIES.find((s) => options.failOn.length > 0 && s.startsWith(options.failOn.toLowerCase())) ?? didYouMean(options.failOn, SEVERITIES);
+        throw new UsageError(`--fail-on takes error, warning or info, not "${options.failOn}"${suggestion ? `; did you mean ${suggestion}?` : ""}`);
+      }
       const maxWarnings = options.maxWarnings === undefined ? Infinity : Number(options.maxWarnings);
       if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number, not "${options.maxWarnings}"`);
 
@@ -77,10 +82,14 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
     });
 }
 
-function exitCode(diagnostics: readonly Diagnostic[], failOn: string, maxWarnings: number): ExitCode {
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
+/** The severities from worst to mildest; --fail-on names the mildest that fails. */
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+const isSeverity = (value: string): value is Severity => (SEVERITIES as readonly string[]).includes(value);
+
+function exitCode(diagnostics: readonly Diagnostic[], failOn: Severity, maxWarnings: number): ExitCode {
+  const failing = SEVERITIES.slice(0, SEVERITIES.indexOf(failOn) + 1);
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
-  if (errors > 0 || (failOn === "warning" && warnings > 0) || warnings > maxWarnings) return EXIT.problems;
+  if (diagnostics.some((d) => failing.includes(d.severity)) || warnings > maxWarnings) return EXIT.problems;
   return EXIT.ok;
 }
 
