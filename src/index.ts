@@ -11,6 +11,7 @@ export { diff, formatDiff, type DiffOptions, type DiffReport } from "./api/diff.
 export { nextYear, type NextYearOptions, type NextYearReport } from "./api/next-year.js";
 export { calendar, type CalendarOptions, type CalendarReport } from "./api/calendar.js";
 export { importDocx, type ImportOptions, type ImportReport } from "./api/import.js";
+export { initProject, type InitOptions, type InitReport } from "./api/init.js";
 export { workplanFiles, resolveInput, WORKPLANS_DIR, type WorkplanFiles } from "./api/inputs.js";
 export { loadSettings, LINT_RULES, settingsFiles, type LintSettings } from "./api/settings.js";
 export { findProjectRoot, type Place, type ProjectRoot, type RootMarker } from "./api/project.js";

@@ -3,6 +3,7 @@ import { registerBuild } from "./commands/build.js";
 import { registerCalendar } from "./commands/calendar.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerImport } from "./commands/import.js";
+import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
 import { registerNew } from "./commands/new.js";
 import { registerPreview } from "./commands/preview.js";
@@ -33,6 +34,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
         "or workplans/, wherever in it ctwg is run.\n\n" +
         "Examples:\n  ctwg init                    start a project in an empty folder\n  ctwg build 2017              write out/2017/*.md, .html, .pdf and .docx\n  ctwg lint                    check every workplan in workplans/\n  ctwg diff 2017 --base main   what a branch changes in the 2017 plan",
     );
+  registerInit(program, io, setExit);
   registerBuild(program, io, setExit);
   registerLint(program, io, setExit);
   registerDiff(program, io, setExit);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { chmod, chown, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { chmod, chown, copyFile, link, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Artifact } from "../model/artifact.js";
 import { NAME_MAX_BYTES } from "../model/file-stem.js";
@@ -154,6 +155,36 @@ async function keepModeAndOwner(temporary: string, keep: Kept): Promise<void> {
  */
 export async function writeFileAtomic(target: string, bytes: Uint8Array | string, options: WriteOptions = {}): Promise<void> {
   await writeWhole(target, bytes, undefined, shownPath(target, options.cwd ?? process.cwd()));
+}
+
+/**
+ * Creates a file whole, or leaves what is there: staged beside the target, then hard-linked to its
+ * name, which fails when a file of that name exists, even one made a moment ago by someone else.
+ * Why not check and then rename: a rename replaces, and the check would be stale by then. False
+ * when the name was taken.
+ */
+export async function createFile(target: string, bytes: Uint8Array | string, options: WriteOptions = {}): Promise<boolean> {
+  const shown = shownPath(target, options.cwd ?? process.cwd());
+  const context = { again: "try again", untouched: `${shown} was not created` };
+  let temporary: string;
+  try {
+    temporary = await stage(target, bytes);
+  } catch (error) {
+    throw writeError(error, shown, context);
+  }
+  try {
+    await link(temporary, target).catch(async (error: NodeJS.ErrnoException) => {
+      // A file system without hard links (FAT, some network shares): an exclusive copy still never replaces.
+      if (error.code !== "EPERM" && error.code !== "ENOTSUP" && error.code !== "ENOSYS") throw error;
+      await copyFile(temporary, target, constants.COPYFILE_EXCL);
+    });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw writeError(error, shown, context);
+  } finally {
+    await rm(temporary, { force: true });
+  }
 }
 
 /**
