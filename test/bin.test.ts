@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,6 +15,19 @@ const ctwg = (args: string[]) =>
   });
 
 describe("bin/ctwg.js", () => {
+  it("says the CLI is not built, exit 2, when dist/ is missing, instead of a stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ctwg-unbuilt-"));
+    try {
+      mkdirSync(join(dir, "bin"));
+      copyFileSync(join(ROOT, "bin", "ctwg.js"), join(dir, "bin", "ctwg.js"));
+      const result = spawnSync(process.execPath, [join(dir, "bin", "ctwg.js"), "--version"], { encoding: "utf8" });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe("ctwg: the CLI is not built (dist/ is missing): run `npm run build` in ctwg's folder\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("lints the 2017 workplan: the source's slips as warnings, exit code 0", () => {
     const result = ctwg(["lint", "2017", "--format", "pretty"]);
     expect(result.stderr).toBe("");
