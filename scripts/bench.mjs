@@ -17,6 +17,7 @@ import os from "node:os";
 import { delimiter, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { installPacked } from "./install-packed.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const BIN = join(ROOT, "bin", "ctwg.js");
@@ -346,6 +347,10 @@ function singleCommands(opts, pandoc) {
   const pdf = ctwg("ctwg build 2017 --format pdf", ["build", "2017", "--format", "pdf"], dir, out);
   const all = ctwg("ctwg build 2017", ["build", "2017"], dir, out);
   const diff = ctwg("ctwg diff fixtures/2016.yaml 2017", ["diff", "fixtures/2016.yaml", "2017"], dir);
+  // The package as a plan repository installs it, against this clone: the same start-up is the aim.
+  const installed = installPacked(join(scratch, "package"));
+  const packedVersion = command("ctwg --version (installed package)", NODE, [installed.bin, "--version"], dir);
+  const cloneVersion = ctwg("ctwg --version (this clone)", ["--version"], dir);
 
   // pandoc converts the Markdown that ctwg writes.
   let pandocHtml;
@@ -378,7 +383,7 @@ function singleCommands(opts, pandoc) {
       );
     }
   }
-  const groups = [[floor, lint], [mdHtml, pandocHtml].filter(Boolean), [all, pandocPdf].filter(Boolean), [pdf], [diff]];
+  const groups = [[floor, lint], [mdHtml, pandocHtml].filter(Boolean), [all, pandocPdf].filter(Boolean), [pdf], [diff], [packedVersion, cloneVersion]];
   const results = rounds(groups, { ...opts, name: "single commands" });
   const get = (cmd) => (cmd ? results.get(cmd) : undefined);
   return {
@@ -393,6 +398,7 @@ function singleCommands(opts, pandoc) {
       { label: "`ctwg lint 2017` / `node -e 0`", ...pairedRatio(get(lint), get(floor)) },
       pandocHtml && { label: "`ctwg build 2017 --format md,html` / pandoc to HTML", ...pairedRatio(get(mdHtml), get(pandocHtml)) },
       pandocPdf && { label: "`ctwg build 2017` (md, html, pdf) / pandoc + wkhtmltopdf to PDF", ...pairedRatio(get(all), get(pandocPdf)) },
+      { label: "`ctwg --version`, installed package / this clone", ...pairedRatio(get(packedVersion), get(cloneVersion)) },
     ].filter(Boolean),
   };
 }

@@ -1,45 +1,22 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain script, shared with the benchmark, without type declarations
+import { installPacked } from "../scripts/install-packed.mjs";
 import { ROOT } from "./support/workplan.js";
 
-/**
- * The package as a user gets it: packed as `npm publish` would pack it, installed into an empty
- * folder, run there. Why a lockfile for the install: the packages come from npm's cache, as `npm ci`
- * left them, so the test needs no network; the lockfile is this repository's, less its dev tools.
- */
-interface PackedFile {
-  path: string;
-}
-
+/** The package as a user gets it: packed as `npm publish` would pack it, installed into an empty folder, run there. */
 let folder: string;
 let files: string[];
 let project: string;
-const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const ctwg = (args: string[], cwd = project) => spawnSync(join(project, "node_modules", ".bin", "ctwg"), args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "bundle", "ctwg.mjs"))) throw new Error("dist/ is not built: run `npm run build` (npm ci does it)");
   folder = mkdtempSync(join(tmpdir(), "ctwg-package-"));
-  // --ignore-scripts: dist/ is already built, by the same `prepare` that `npm pack` would run.
-  const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", folder], ROOT)) as { filename: string; files: PackedFile[] }[];
-  files = packed!.files.map((f) => f.path);
-  const tarball = `file:../${packed!.filename}`;
-
-  project = join(folder, "plans");
-  mkdirSync(join(project, "workplans"), { recursive: true });
-  const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean; link?: boolean; version?: string; dependencies?: object; bin?: object; engines?: object; license?: string }> };
-  const own = lock.packages[""]!;
-  const packages: Record<string, object> = {
-    "": { name: "plans", dependencies: { ctwg: tarball } },
-    "node_modules/ctwg": { version: own.version, resolved: tarball, license: own.license, dependencies: own.dependencies, bin: own.bin, engines: own.engines },
-  };
-  for (const [path, entry] of Object.entries(lock.packages)) if (path.startsWith("node_modules/") && !entry.dev && !entry.link) packages[path] = entry;
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "plans", private: true, dependencies: { ctwg: tarball } }));
-  writeFileSync(join(project, "package-lock.json"), JSON.stringify({ name: "plans", lockfileVersion: 3, requires: true, packages }));
-  npm(["ci", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
+  ({ files, project } = installPacked(folder));
+  mkdirSync(join(project, "workplans"));
   for (const name of ["2017.yaml", "glossary.yaml"]) copyFileSync(join(ROOT, "workplans", name), join(project, "workplans", name));
 }, 120_000);
 
