@@ -12,7 +12,7 @@ export function formatReports(
 ): string {
   const formatter = FORMATTERS[format]!;
   const sources = new Map(reports.flatMap((r) => (r.text === undefined ? [] : [[r.file, r.text] as const])));
-  return formatter(sortDiagnostics(reports.flatMap((r) => r.diagnostics)), { sources, paint, ...extra });
+  return formatter(sortDiagnostics(reports.flatMap((r) => r.diagnostics)), { sources, paint, files: reports.map((r) => r.file), ...extra });
 }
 
 /** "✖ 3 problems (1 error, 2 warnings) in 1 of 3 files", or "✓ no problems in 3 files". */

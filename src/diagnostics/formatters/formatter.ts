@@ -22,6 +22,8 @@ export interface FormatOptions {
   rules?: readonly RuleMeta[];
   /** ctwg's version, for formats that name the tool. */
   toolVersion?: string;
+  /** Every file checked, in the order checked, including those with no findings (JUnit lists each). */
+  files?: readonly string[];
 }
 
 /** A formatter is a pure function from diagnostics to the text printed. */

@@ -3,24 +3,29 @@ import { visibleForXml } from "../visible.js";
 import type { Formatter } from "./formatter.js";
 
 /**
- * JUnit XML for CI test reports: a `<testsuite>` per file with diagnostics, a `<testcase>` per
- * diagnostic. Errors and warnings are `<failure>`s; an info is a passing testcase whose text is in
- * `<system-out>`. Why warnings fail: a report that shows them green hides them; whether they fail
- * the build is the exit code's business, not the report's.
+ * JUnit XML for CI test reports: a `<testsuite>` per file checked, in the order checked, and a
+ * `<testcase>` per diagnostic; a file with none has one passing testcase, `ctwg lint`, as ESLint's
+ * JUnit format writes, so a clean run shows its files passed rather than "0 tests". Errors and
+ * warnings are `<failure>`s; an info is a passing testcase whose text is in `<system-out>`. Why
+ * warnings fail: a report that shows them green hides them; whether they fail the build is the exit
+ * code's business, not the report's.
  */
-export const junit: Formatter = (diagnostics) => {
-  const byFile = new Map<string, Diagnostic[]>();
+export const junit: Formatter = (diagnostics, { files = [] }) => {
+  const byFile = new Map<string, Diagnostic[]>(files.map((file) => [file, []]));
   for (const d of diagnostics) {
     const list = byFile.get(d.file);
     if (list) list.push(d);
     else byFile.set(d.file, [d]);
   }
+  const tests = (list: readonly Diagnostic[]) => Math.max(1, list.length);
+  const total = [...byFile.values()].reduce((sum, list) => sum + tests(list), 0);
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<testsuites name="ctwg lint" tests="${diagnostics.length}" failures="${failures(diagnostics)}">`,
+    `<testsuites name="ctwg lint" tests="${total}" failures="${failures(diagnostics)}">`,
   ];
   for (const [file, list] of byFile) {
-    lines.push(`  <testsuite name="${attr(file)}" tests="${list.length}" failures="${failures(list)}">`);
+    lines.push(`  <testsuite name="${attr(file)}" tests="${tests(list)}" failures="${failures(list)}">`);
+    if (list.length === 0) lines.push(`    <testcase classname="${attr(file)}" name="ctwg lint"/>`);
     for (const d of list) lines.push(...testcase(d));
     lines.push(`  </testsuite>`);
   }

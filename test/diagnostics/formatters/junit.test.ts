@@ -139,3 +139,46 @@ describe("junit", () => {
     expect(empty.children).toEqual([]);
   });
 });
+
+describe("junit with the files checked", () => {
+  const files = ["workplans/2016.yaml", "workplans/2017.yaml", "workplans/2018 & <next>.yaml", "workplans\\plan-2018.yaml"];
+  const root = parseXml(junit(diagnostics, { ...options, files }));
+
+  it("writes a testsuite for every file checked, in the order given", () => {
+    expect(all(root, "testsuite").map((s) => s.attributes)).toEqual([
+      { name: "workplans/2016.yaml", tests: "1", failures: "0" },
+      { name: "workplans/2017.yaml", tests: "4", failures: "3" },
+      { name: "workplans/2018 & <next>.yaml", tests: "1", failures: "0" },
+      { name: "workplans\\plan-2018.yaml", tests: "1", failures: "1" },
+    ]);
+  });
+
+  it("gives a file without findings one passing testcase, and counts it", () => {
+    expect(root.attributes).toEqual({ name: "ctwg lint", tests: "7", failures: "4" });
+    const clean = all(root, "testsuite")[2]!;
+    expect(clean.children).toEqual([{ name: "testcase", attributes: { classname: "workplans/2018 & <next>.yaml", name: "ctwg lint" }, children: [], text: "" }]);
+    expect(all(root, "testcase")).toHaveLength(diagnostics.length + 2);
+  });
+
+  it("shows a clean run as tests passed, not as no tests", () => {
+    const clean = parseXml(junit([], { ...options, files: ["workplans/2017.yaml", "workplans/2018.yaml"] }));
+    expect(clean.attributes).toEqual({ name: "ctwg lint", tests: "2", failures: "0" });
+    expect(all(clean, "testcase").map((t) => [t.attributes, t.children])).toEqual([
+      [{ classname: "workplans/2017.yaml", name: "ctwg lint" }, []],
+      [{ classname: "workplans/2018.yaml", name: "ctwg lint" }, []],
+    ]);
+  });
+
+  it("keeps a file with only infos to its own passing testcases", () => {
+    const info = diagnostics[3]!;
+    const xml = parseXml(junit([info], { ...options, files: ["workplans/2017.yaml"] }));
+    expect(xml.attributes).toEqual({ name: "ctwg lint", tests: "1", failures: "0" });
+    expect(all(xml, "testcase").map((t) => t.attributes["name"])).toEqual(["style/long-title at 55:12"]);
+  });
+
+  it("still reports a file with findings that is not in the list, after those that are", () => {
+    const xml = parseXml(junit(diagnostics, { ...options, files: ["workplans/2017.yaml"] }));
+    expect(all(xml, "testsuite").map((s) => s.attributes["name"])).toEqual(["workplans/2017.yaml", "workplans\\plan-2018.yaml"]);
+    expect(xml.attributes).toEqual({ name: "ctwg lint", tests: "5", failures: "4" });
+  });
+});
