@@ -74,6 +74,8 @@ describe("npm run bench -- --tiny", () => {
       "`ctwg build 2017`",
       "`ctwg build 2017 --format pdf`",
       "`ctwg diff fixtures/2016.yaml 2017`",
+      "`ctwg --version (installed package)`",
+      "`ctwg --version (this clone)`",
     ]);
     for (const row of rows) for (const cell of row.slice(1, 4)) expect(cell, row.join(" | ")).toMatch(NUMBER);
     // --tiny leaves pandoc out, and says so.

@@ -85,7 +85,7 @@ export function pseudoRandomBytes(length: number, seed = 2017): Buffer {
  */
 export function builtBin(): string {
   const bin = join(ROOT, "bin", "ctwg.js");
-  const target = /from\s+"(\.\.\/dist\/[^"]+)"/.exec(readFileSync(bin, "utf8"))?.[1];
+  const target = /(?:from\s+|import\()"(\.\.\/dist\/[^"]+)"/.exec(readFileSync(bin, "utf8"))?.[1];
   if (!target || !existsSync(join(ROOT, "bin", target))) throw new Error(`bin/ctwg.js runs ${target ?? "an unknown file"}, which is not built: run \`npm run build\``);
   return bin;
 }
