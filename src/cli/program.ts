@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.js";
 import { registerCalendar } from "./commands/calendar.js";
+import { registerCompletion } from "./commands/completion.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
@@ -43,6 +44,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   registerPreview(program, io, setExit);
   registerSchema(program, io, setExit);
   registerCalendar(program, io, setExit);
+  registerCompletion(program, io, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   return program;
 }
