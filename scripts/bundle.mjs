@@ -1,34 +1,44 @@
-// Bundles the compiled CLI (dist/cli/program.js) into dist/bundle/, one file for what every command
-// needs and one chunk per lazily loaded part (each output format, diff, calendar, preview). Why: a
-// command-line tool pays for every module it loads at each start; one file loads faster than the
-// hundreds of small ones it is made of. Packages with data files of their own, and those only some
-// commands use, stay outside the bundle and load from node_modules when needed.
+// Bundles the compiled CLI (dist/cli/program.js) into dist/bundle/, one CommonJS file for what every
+// command needs and one chunk per lazily loaded part (each output format, diff, calendar, preview),
+// then makes V8's code cache of the main file. Why: a command-line tool pays for every module it
+// loads at each start; one file loads faster than the hundreds of small ones it is made of, and a
+// CommonJS file can be compiled from a code cache (see src/start/code-cache.ts). Packages with data
+// files of their own, and those only some commands use, stay outside and load from node_modules.
+import { execFileSync } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { rolldown } from "rolldown";
 
 const external = [/^node:/, /^pdfkit(\/|$)/, /^fontkit(\/|$)/, /^@expo-google-fonts\//, /^handlebars(\/|$)/, /^ical-generator(\/|$)/];
+const path = (relative) => new URL(relative, import.meta.url).pathname;
 
-await rm(new URL("../dist/bundle/", import.meta.url), { recursive: true, force: true });
-const bundle = await rolldown({
-  input: {
-    ctwg: new URL("../dist/cli/program.js", import.meta.url).pathname,
-    // A worker thread starts from a file of its own; multi-file lint spreads over the cores with it.
-    "lint-worker": new URL("../dist/api/lint-worker.js", import.meta.url).pathname,
-  },
-  platform: "node",
-  external,
-  treeshake: true,
-  logLevel: "warn",
-  onLog(level, log, handler) {
-    // A module both imported and lazily imported simply stays in the main file; not worth a warning.
-    if (log.code === "INEFFECTIVE_DYNAMIC_IMPORT") return;
-    handler(level, log);
-  },
-});
-await bundle.write({
-  dir: new URL("../dist/bundle/", import.meta.url).pathname,
-  format: "esm",
-  entryFileNames: "[name].mjs",
-  chunkFileNames: "[name]-[hash].mjs",
-});
-await bundle.close();
+/** One bundle: its entry and the chunks its lazy imports need, as CommonJS files. */
+async function bundle(input, { codeSplitting }) {
+  const build = await rolldown({
+    input,
+    platform: "node",
+    external,
+    treeshake: true,
+    logLevel: "warn",
+    onLog(level, log, handler) {
+      // A module both imported and lazily imported simply stays in the main file; not worth a warning.
+      if (log.code === "INEFFECTIVE_DYNAMIC_IMPORT") return;
+      handler(level, log);
+    },
+  });
+  await build.write({
+    dir: path("../dist/bundle/"),
+    format: "cjs",
+    entryFileNames: "[name].cjs",
+    chunkFileNames: "[name]-[hash].cjs",
+    codeSplitting,
+  });
+  await build.close();
+}
+
+// The bundles and their code caches go together: a cache is never left beside a newer bundle.
+await rm(path("../dist/bundle/"), { recursive: true, force: true });
+await bundle({ ctwg: path("../dist/cli/program.js") }, { codeSplitting: true });
+// A worker thread starts from a file of its own; multi-file lint spreads over the cores with it.
+await bundle({ "lint-worker": path("../dist/api/lint-worker.js") }, { codeSplitting: false });
+// A fresh process, so the cache is made under the flags `ctwg` itself runs with.
+execFileSync(process.execPath, [path("./make-code-cache.mjs")], { stdio: "inherit" });

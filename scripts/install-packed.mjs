@@ -16,7 +16,7 @@ const npm = (args, cwd) => execFileSync("npm", args, { cwd, encoding: "utf8", st
  * skips the scripts, since `npm pack` would only run the same build again.
  */
 export function installPacked(folder) {
-  if (!existsSync(join(ROOT, "dist", "bundle", "ctwg.mjs"))) throw new Error("dist/ is not built: run `npm run build` (npm ci does it)");
+  if (!existsSync(join(ROOT, "dist", "bundle", "ctwg.cjs"))) throw new Error("dist/ is not built: run `npm run build` (npm ci does it)");
   mkdirSync(folder, { recursive: true });
   const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", folder], ROOT));
   const tarball = `file:../${packed.filename}`;

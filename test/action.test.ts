@@ -88,7 +88,7 @@ describe("action.yml", () => {
     const install = action.runs.steps.find((s) => s.run?.startsWith("npm ci"));
     expect(install?.["working-directory"]).toBe("${{ github.action_path }}");
     expect(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.prepare).toContain("bundle");
-    expect(existsSync(join(ROOT, "dist", "bundle", "ctwg.mjs"))).toBe(true);
+    expect(existsSync(join(ROOT, "dist", "bundle", "ctwg.cjs"))).toBe(true);
   });
 
   it("is what this repository's own workflow uses", () => {

@@ -39,9 +39,9 @@ function runWorker(script: URL, job: LintWorkerJob): Promise<LintWorkerResult[]>
   });
 }
 
-/** The worker's compiled file beside this one: `lint-worker.mjs` in the bundle, `lint-worker.js` in dist/. */
+/** The worker's compiled file beside this one: `lint-worker.cjs` in the bundle, `lint-worker.js` in dist/. */
 function workerScript(): URL | undefined {
-  for (const name of ["./lint-worker.mjs", "./lint-worker.js"]) {
+  for (const name of ["./lint-worker.cjs", "./lint-worker.js"]) {
     const url = new URL(name, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url;
   }

@@ -20,12 +20,16 @@ export interface LintWorkerResult {
   output?: PlanOutput;
 }
 
-// A worker lints its share of the files one after another and sends the results back at once.
-const job = workerData as LintWorkerJob;
-const settings = await loadLintSettings(job.cwd, job.configFile);
-const results: LintWorkerResult[] = [];
-for (const file of job.files) {
-  const report = await lint(file, { cwd: job.cwd, settings });
-  results.push({ file: report.file, text: report.text, diagnostics: report.diagnostics, ...(report.output ? { output: report.output } : {}) });
+/** A worker lints its share of the files one after another and sends the results back at once. */
+async function lintShare(job: LintWorkerJob): Promise<LintWorkerResult[]> {
+  const settings = await loadLintSettings(job.cwd, job.configFile);
+  const results: LintWorkerResult[] = [];
+  for (const file of job.files) {
+    const report = await lint(file, { cwd: job.cwd, settings });
+    results.push({ file: report.file, text: report.text, diagnostics: report.diagnostics, ...(report.output ? { output: report.output } : {}) });
+  }
+  return results;
 }
-parentPort!.postMessage(results);
+
+// Why no top-level await: the bundled worker is a CommonJS file.
+void lintShare(workerData as LintWorkerJob).then((results) => parentPort!.postMessage(results));

@@ -85,7 +85,8 @@ export function pseudoRandomBytes(length: number, seed = 2017): Buffer {
  */
 export function builtBin(): string {
   const bin = join(ROOT, "bin", "ctwg.js");
-  const target = /(?:from\s+|import\()"(\.\.\/dist\/[^"]+)"/.exec(readFileSync(bin, "utf8"))?.[1];
-  if (!target || !existsSync(join(ROOT, "bin", target))) throw new Error(`bin/ctwg.js runs ${target ?? "an unknown file"}, which is not built: run \`npm run build\``);
+  const targets = [...readFileSync(bin, "utf8").matchAll(/"(\.\.\/dist\/[^"]+)"/g)].map((match) => match[1]!);
+  const missing = targets.find((target) => !existsSync(join(ROOT, "bin", target)));
+  if (targets.length === 0 || missing) throw new Error(`bin/ctwg.js runs ${missing ?? "an unknown file"}, which is not built: run \`npm run build\``);
   return bin;
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BUNDLE = join(ROOT, "dist", "bundle", "ctwg.mjs");
+const BUNDLE = join(ROOT, "dist", "bundle", "ctwg.cjs");
 
 /** The newest modification time of the files under a folder. */
 function newest(folder: string): number {
