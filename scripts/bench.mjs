@@ -21,7 +21,7 @@ import { installPacked } from "./install-packed.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const BIN = join(ROOT, "bin", "ctwg.js");
-const BUNDLE = join(ROOT, "dist", "bundle", "ctwg.mjs");
+const BUNDLE = join(ROOT, "dist", "bundle", "ctwg.cjs");
 const NODE = process.execPath;
 const STEM = "2017_som1_sce-cow_002";
 
@@ -141,7 +141,7 @@ function ensureBuilt() {
   if (current) return "built from the current src/ and templates/";
   if (process.env.CTWG_BENCH_NO_BUILD === "1") {
     if (!existsSync(BUNDLE)) {
-      process.stderr.write("bench: the CLI is not built (dist/bundle/ctwg.mjs is missing); run `npm run build` first\n");
+      process.stderr.write("bench: the CLI is not built (dist/bundle/ctwg.cjs is missing); run `npm run build` first\n");
       process.exit(1);
     }
     progress("warning: dist/bundle/ is older than src/ or templates/; measuring it as it is (CTWG_BENCH_NO_BUILD=1)");
