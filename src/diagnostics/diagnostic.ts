@@ -1,3 +1,5 @@
+import { compareText } from "./compare-text.js";
+
 /** A 1-based line and column in a source file. */
 export interface Pos {
   line: number;
@@ -31,12 +33,6 @@ export interface Diagnostic {
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Why one collator: `localeCompare` sets one up on every call, the most of a sort's time at 100,000 diagnostics. */
-const collator = new Intl.Collator();
-
-/** The order `localeCompare` gives, without asking the collator about two equal strings. */
-const compareText = (a: string, b: string) => (a === b ? 0 : collator.compare(a, b));
 
 /** Orders diagnostics by file, then position, then severity, so output is stable across runs. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

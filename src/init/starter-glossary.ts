@@ -1,4 +1,5 @@
 import { yamlScalar } from "./yaml-scalar.js";
+import { compareText } from "../diagnostics/compare-text.js";
 
 /** The acronyms every APEC forum's plans use: its bodies and meetings. */
 const APEC_ACRONYMS: Readonly<Record<string, string>> = {
@@ -20,7 +21,7 @@ const APEC_MANDATE_SOURCES = ["Leaders Declaration", "Joint Ministerial Statemen
 
 /** A forum's first glossary: APEC's own acronyms and mandate sources, and the forum's name. */
 export function starterGlossary(forum: string, forumName: string): string {
-  const acronyms = Object.entries({ ...APEC_ACRONYMS, [forum]: forumName }).sort(([a], [b]) => a.localeCompare(b));
+  const acronyms = Object.entries({ ...APEC_ACRONYMS, [forum]: forumName }).sort(([a], [b]) => compareText(a, b));
   return [
     "# The glossary shared by every year's plan: the acronyms a plan may use, with their full names, and",
     "# the sources a mandate may cite (after its year: \"2016 Leaders Declaration\"). `ctwg lint` reports an",

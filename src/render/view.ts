@@ -8,6 +8,7 @@ import { itemLabelFormat, itemLabels, sectionHeadings } from "../model/labels.js
 import type { DataPath } from "../diagnostics/diagnostic.js";
 import type { Blocks, ListItem, RichText, Workplan } from "../model/schema.js";
 import { buildTimeline, type TimelineView } from "./timeline.js";
+import { compareText } from "../diagnostics/compare-text.js";
 
 /**
  * The view model: every string a format prints, decided once. Formats only lay these out, so the
@@ -233,7 +234,7 @@ function acronymAnnex(workplan: Workplan, glossary: Glossary, heading: string): 
     const entry = byKey.get(use.key);
     if (entry) used.set(entry.acronym, entry);
   }
-  const entries = [...used.values()].sort((a, b) => a.acronym.localeCompare(b.acronym));
+  const entries = [...used.values()].sort((a, b) => compareText(a.acronym, b.acronym));
   return entries.length ? { heading, entries } : null;
 }
 

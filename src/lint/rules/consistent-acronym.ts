@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
 import { acronymsIn, type AcronymUse } from "../../model/acronyms.js";
+import { compareText } from "../../diagnostics/compare-text.js";
 
 /**
  * One acronym, one spelling, within a plan: the 2017 source writes TPTWG and TPT-WG, MEG-SEC and
@@ -37,7 +38,7 @@ export const consistentAcronym = defineRule({
           const fromGlossary = known.get(key);
           const spaces = (text: string) => (text.match(/\s/g) ?? []).length;
           // Without the glossary: the most frequent spelling; on a tie, the one with fewer stray spaces ("MEG- SEC" is a slip).
-          const ranked = [...spellings].sort((a, b) => b[1] - a[1] || spaces(a[0]) - spaces(b[0]) || a[0].localeCompare(b[0]));
+          const ranked = [...spellings].sort((a, b) => b[1] - a[1] || spaces(a[0]) - spaces(b[0]) || compareText(a[0], b[0]));
           const best = fromGlossary && spellings.has(fromGlossary) ? fromGlossary : ranked[0]![0];
           preferred.set(key, best);
         }
