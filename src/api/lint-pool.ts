@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { LintWorkerJob, LintWorkerResult } from "./lint-worker.js";
 
 /** How many files make one worker's start worth it. */
@@ -25,7 +24,9 @@ export async function lintOnWorkers(
   return results.flat();
 }
 
-function runWorker(script: URL, job: LintWorkerJob): Promise<LintWorkerResult[]> {
+async function runWorker(script: URL, job: LintWorkerJob): Promise<LintWorkerResult[]> {
+  // Loaded here, not at the top: a lint of a few files, like every other command, never starts a thread.
+  const { Worker } = await import("node:worker_threads");
   return new Promise((resolve, reject) => {
     const worker = new Worker(fileURLToPath(script), { workerData: job });
     worker.once("message", (results: LintWorkerResult[]) => {

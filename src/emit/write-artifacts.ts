@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { chmod, chown, copyFile, link, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -126,10 +125,13 @@ async function stage(target: string, bytes: Uint8Array | string, keep?: Kept): P
 /**
  * The temporary name beside a target: `<name>.<pid>.<random>.tmp`, or `.ctwg.<pid>.<random>.tmp`
  * when that would be longer than a file name may be. Why the pid: a later build removes the
- * temporaries of builds that were killed, and only those.
+ * temporaries of builds that were killed, and only those. Why Math.random and not crypto: the
+ * temporary is created exclusively (`wx`), so its name needs to be unlikely to be taken, not
+ * unguessable, and loading crypto would cost every command's start-up.
  */
 function temporaryFor(target: string): string {
-  const suffix = `.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const random = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, "0");
+  const suffix = `.${process.pid}.${random}.tmp`;
   const name = basename(target);
   const fits = Buffer.byteLength(name + suffix) <= NAME_MAX_BYTES;
   return join(dirname(target), fits ? name + suffix : `.ctwg${suffix}`);

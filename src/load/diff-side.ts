@@ -1,7 +1,5 @@
-import { execFile } from "node:child_process";
 import { access } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
-import { promisify } from "node:util";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { readSource } from "./read-source.js";
 import type { Place } from "./project.js";
@@ -14,7 +12,12 @@ export interface DiffSide {
   text: string;
 }
 
-const run = promisify(execFile);
+/** Runs git. Why child_process is loaded here and not at the top: it costs every command's start-up, and only a side read from git needs it. */
+async function run(command: string, args: string[], options: { cwd: string; maxBuffer: number; encoding: "utf8" }): Promise<{ stdout: string }> {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  return promisify(execFile)(command, args, options);
+}
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 /**
