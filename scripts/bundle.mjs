@@ -11,12 +11,30 @@ import { rolldown } from "rolldown";
 const external = [/^node:/, /^pdfkit(\/|$)/, /^fontkit(\/|$)/, /^@expo-google-fonts\//, /^handlebars(\/|$)/, /^ical-generator(\/|$)/];
 const path = (relative) => new URL(relative, import.meta.url).pathname;
 
+/**
+ * Commander loads child_process (and with it net, dgram and the streams) when it loads, for
+ * subcommands that are programs of their own, which ctwg has none of: every command's start-up paid
+ * for it. This defers the load to the first use. The build fails if Commander's line changes, so an
+ * upgrade cannot silently bring the cost back.
+ */
+const lazyChildProcessInCommander = {
+  name: "lazy-child-process-in-commander",
+  transform(code, id) {
+    if (!id.endsWith("/commander/lib/command.js")) return null;
+    const eager = "const childProcess = require('node:child_process');";
+    if (!code.includes(eager)) throw new Error(`${id} no longer loads child_process as the bundle expects; update scripts/bundle.mjs`);
+    const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+    return code.replace(eager, lazy);
+  },
+};
+
 /** One bundle: its entry and the chunks its lazy imports need, as CommonJS files. */
 async function bundle(input, { codeSplitting }) {
   const build = await rolldown({
     input,
     platform: "node",
     external,
+    plugins: [lazyChildProcessInCommander],
     treeshake: true,
     logLevel: "warn",
     onLog(level, log, handler) {
