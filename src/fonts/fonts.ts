@@ -50,9 +50,9 @@ export interface Metrics {
 
 /**
  * Metrics from the real fonts: the sum of the glyphs' advances, read once a character. Why not
- * shaping each text as pdfkit does when drawing: shaping costs a thousand times more, and its only
- * difference for these scripts is kerning, which makes text a little narrower, never wider; so a
- * line measured this way always fits where it is drawn.
+ * shaping each text: shaping costs a thousand times more, and its only difference for these scripts
+ * is kerning; the paint step writes these same glyphs at these same advances, so a line is drawn
+ * exactly as wide as it was measured.
  */
 export function metricsFor(fonts: FontSet): Metrics {
   const advances = new Map<string, number>();

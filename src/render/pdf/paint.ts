@@ -1,6 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { FontSet } from "../../fonts/fonts.js";
 import { FONT_FACES } from "../../fonts/fonts.js";
+import { glyphRunWriter, type GlyphRun } from "./glyph-run.js";
 import type { PagePlan, PlacedItem, StructNode } from "./page-plan.js";
 
 /** What the PDF says about itself: the document information dictionary and the language. */
@@ -18,7 +19,7 @@ export interface PdfMetadata {
 type StructElement = PDFKit.PDFStructureElement;
 
 /**
- * The only code that calls pdfkit: draws a page plan as a tagged PDF/UA document with bookmarks.
+ * The only code that calls pdfkit (with glyph-run.ts, which writes its text): draws a page plan as a tagged PDF/UA document with bookmarks.
  * Why every drawing is wrapped in marked content: in a tagged PDF, untagged content is an error;
  * text belongs to its structure element, frames and footers are artifacts.
  */
@@ -56,6 +57,7 @@ export function paint(plan: PagePlan, fonts: FontSet, meta: PdfMetadata): Promis
   // The fonts layout already parsed are handed over as they are: pdfkit would otherwise parse each again.
   for (const face of FONT_FACES) doc.registerFont(face, fonts[face].font as unknown as Buffer);
 
+  const writeRun = glyphRunWriter(doc);
   const elements = structureElements(doc, plan.structure);
   let section: PDFKit.PDFOutline | undefined;
   plan.pages.forEach((page, index) => {
@@ -68,12 +70,12 @@ export function paint(plan: PagePlan, fonts: FontSet, meta: PdfMetadata): Promis
       if (item.kind === "text" && item.struct !== null) {
         const node = plan.structure[item.struct]!;
         const content = doc.markStructureContent(node.type);
-        drawItem(doc, item);
+        drawItem(doc, writeRun, item);
         doc.endMarkedContent();
         elements.get(item.struct).add(content);
       } else {
         doc.markContent("Artifact", { type: item.kind === "text" ? item.artifact ?? "Layout" : "Layout" });
-        drawItem(doc, item);
+        drawItem(doc, writeRun, item);
         doc.endMarkedContent();
       }
     }
@@ -103,12 +105,11 @@ export function xmlText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "").replace(/[&<>]/g, (c) => escapes[c]!);
 }
 
-function drawItem(doc: PDFKit.PDFDocument, item: PlacedItem): void {
+function drawItem(doc: PDFKit.PDFDocument, writeRun: (run: GlyphRun) => void, item: PlacedItem): void {
   switch (item.kind) {
     case "text":
       for (const segment of item.segments) {
-        doc.font(segment.face).fontSize(item.size).fillColor("#000000");
-        doc.text(segment.text, item.x + segment.x, item.y, { lineBreak: false, features: [], underline: segment.underline });
+        writeRun({ text: segment.text, face: segment.face, size: item.size, x: item.x + segment.x, top: item.y, color: "#000000", underline: segment.underline });
       }
       return;
     case "box":
