@@ -22,7 +22,7 @@ import { watchRebuilds } from "./bench/workloads/watch.mjs";
 const USAGE = `usage: node scripts/bench.mjs [--runs N] [--warmup N] [--tiny] [--output FILE]
 
   --runs N       timed runs of each command (default 15)
-  --warmup N     warm-up runs before them, not timed; peak memory is read from them (default 2)
+  --warmup N     untimed runs before them (default 2)
   --tiny         a quick run: 2 runs, 1 warm-up, scale sizes 2 and 5, no largest file, no pandoc
   --output FILE  where to write the report (default BENCHMARKS.md)
 `;
@@ -87,7 +87,7 @@ async function main() {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   progress(`runs ${opts.runs}, warm-up ${opts.warmup}${opts.tiny ? ", --tiny" : ""}; temporary folder ${bench.scratch}`);
-  if (!gnuTime) progress("GNU time (/usr/bin/time) is not installed: peak memory is not measured");
+  if (!gnuTime) progress("GNU time (/usr/bin/time) is not installed: CPU time and peak memory are not measured");
   try {
     const single = singleCommands(bench, opts, pandoc);
     const scaled = scale(bench, opts);

@@ -25,6 +25,9 @@ function tableAfter(text: string, heading: string): string[] {
 const cells = (row: string) => row.split("|").slice(1, -1).map((cell) => cell.trim());
 
 const NUMBER = /^\d[\d,]*(\.\d+)?$/;
+const RATIO = /^\d+\.\d\d×$/;
+/** CPU figures come from GNU time; where it is not installed the report says so and shows dashes. */
+const cpu = (figure: RegExp) => (report.includes("- **CPU**: not measured") ? /^—$/ : figure);
 
 let dir: string;
 let report: string;
@@ -56,6 +59,7 @@ describe("npm run bench -- --tiny", () => {
     expect(report).toMatch(/^# Benchmarks$/m);
     expect(report).toContain("whole processes");
     expect(report).toContain("median of the per-round ratios");
+    for (const what of ["**Wall**", "**CPU**", "**Peak memory**"]) expect(report).toContain(what);
     expect(report).toMatch(/```sh\nnode scripts\/bench\.mjs --tiny --output \S+b\.md\n```/);
     const machine = tableAfter(report, "## Machine").map(cells);
     const field = (name: string) => machine.find(([key]) => key === name)?.[1];
@@ -64,8 +68,10 @@ describe("npm run bench -- --tiny", () => {
     expect(field("Date")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
-  it("times the floor and every ctwg command, with min, median and max", () => {
-    const rows = tableAfter(report, "## Single commands").slice(2).map(cells);
+  it("times the floor and every ctwg command, with min, median and max wall time and median CPU time", () => {
+    const table = tableAfter(report, "## Single commands");
+    expect(cells(table[0]!).slice(1, 5)).toEqual(["wall min ms", "wall median ms", "wall max ms", "CPU median ms"]);
+    const rows = table.slice(2).map(cells);
     const labels = rows.map(([label]) => label);
     expect(labels).toEqual([
       "`node -e 0`",
@@ -77,17 +83,29 @@ describe("npm run bench -- --tiny", () => {
       "`ctwg --version (installed package)`",
       "`ctwg --version (this clone)`",
     ]);
-    for (const row of rows) for (const cell of row.slice(1, 4)) expect(cell, row.join(" | ")).toMatch(NUMBER);
+    for (const row of rows) {
+      for (const cell of row.slice(1, 4)) expect(cell, row.join(" | ")).toMatch(NUMBER);
+      expect(row[4], row.join(" | ")).toMatch(cpu(NUMBER));
+    }
     // --tiny leaves pandoc out, and says so.
     expect(report).toContain("pandoc to HTML: not measured, skipped (--tiny).");
-    expect(tableAfter(report, "Paired ratios").slice(2).map(cells)[0]?.[1]).toMatch(/^\d+\.\d\d×$/);
+    const ratios = tableAfter(report, "Paired ratios");
+    expect(cells(ratios[0]!)).toContain("CPU median");
+    const lintRatio = ratios.slice(2).map(cells)[0]!;
+    expect(lintRatio[1]).toMatch(RATIO);
+    expect(lintRatio[5]).toMatch(cpu(RATIO));
   });
 
   it("reports the scale sizes with a line fit, skips the largest file, and reads the --watch rebuilds", () => {
     const scale = tableAfter(report, "## Scale").slice(2).map(cells);
     expect(scale.map(([files]) => files)).toEqual(["1", "2", "5"]);
-    for (const row of scale) expect(row[2], row.join(" | ")).toMatch(NUMBER);
-    expect(report).toMatch(/`ctwg lint DIR`: time = [\d.,]+ ms \+ -?[\d.,]+ ms · n/);
+    for (const row of scale) {
+      expect(row[2], row.join(" | ")).toMatch(NUMBER);
+      expect(row[4], row.join(" | ")).toMatch(cpu(NUMBER));
+    }
+    const lintFit = report.slice(report.indexOf("### `ctwg lint DIR`"), report.indexOf("### `ctwg build DIR"));
+    expect(lintFit).toMatch(/^- wall: time = [\d.,]+ ms \+ -?[\d.,]+ ms · n/m);
+    if (!report.includes("- **CPU**: not measured")) expect(lintFit).toMatch(/^- CPU: time = [\d.,]+ ms \+ -?[\d.,]+ ms · n/m);
     expect(report).toMatch(/## Largest accepted file\n\nSkipped \(--tiny\)\./);
     const watch = tableAfter(report, "## `--watch`").slice(2).map(cells);
     expect(watch.length).toBeGreaterThanOrEqual(1);
@@ -96,7 +114,7 @@ describe("npm run bench -- --tiny", () => {
 
   it("has the targets table, each target measured and marked, or said not to be", () => {
     const targets = tableAfter(report, "## Targets");
-    expect(cells(targets[0]!)).toEqual(["target", "measured", "met"]);
+    expect(cells(targets[0]!)).toEqual(["target", "wall", "CPU", "met"]);
     const rows = targets.slice(2).map(cells);
     expect(rows).toHaveLength(6);
     expect(rows.map(([target]) => target)).toEqual([
@@ -107,7 +125,7 @@ describe("npm run bench -- --tiny", () => {
       expect.stringContaining("peak memory"),
       expect.stringContaining("--watch"),
     ]);
-    for (const [, measured, met] of rows) {
+    for (const [, measured, , met] of rows) {
       expect(met).toMatch(/^[✓✗—]$/);
       if (met === "—") expect(measured).toMatch(/not measured|--tiny/);
       else expect(measured).toMatch(/\d/);

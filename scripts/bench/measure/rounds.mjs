@@ -5,14 +5,16 @@ import { runOnce } from "./run-once.mjs";
 import { stats } from "./statistics.mjs";
 
 /**
- * Runs groups of commands in rounds: `warmup` untimed rounds (under GNU time, for the peak memory),
- * then `runs` timed ones. In each round the groups take turns at going first, and the commands of a
- * group run back to back, first to last in even rounds and last to first in odd ones, so a group's
- * ratios compare runs made seconds apart, never minutes. The 1-minute load average at the start of
- * every round goes to `bench.loads`, for the report.
+ * Runs groups of commands in rounds: `warmup` untimed rounds, then `runs` timed ones. In each round
+ * the groups take turns at going first, and the commands of a group run back to back, first to last
+ * in even rounds and last to first in odd ones, so a group's ratios compare runs made seconds apart,
+ * never minutes. Each command's result: its wall and CPU times in the timed rounds (`times`, `cpu`,
+ * and their `stats`, `cpuStats`) and its peak memory over every round, warm-up included (`peakKb`);
+ * CPU and memory only under GNU time. The 1-minute load average at the start of every round goes to
+ * `bench.loads`, for the report.
  */
 export function rounds(bench, groups, { runs, warmup, name }) {
-  const results = new Map(groups.flat().map((cmd) => [cmd, { times: [], kb: [] }]));
+  const results = new Map(groups.flat().map((cmd) => [cmd, { times: [], cpu: [], kb: [] }]));
   const total = warmup + runs;
   for (let round = 0; round < total; round++) {
     const timed = round >= warmup;
@@ -22,29 +24,29 @@ export function rounds(bench, groups, { runs, warmup, name }) {
     const order = [...groups.slice(shift), ...groups.slice(0, shift)];
     for (const group of order) {
       for (const cmd of round % 2 ? [...group].reverse() : group) {
-        const { ms: time, kb } = runOnce(bench, cmd, { memory: !timed });
+        const run = runOnce(bench, cmd);
         const entry = results.get(cmd);
-        if (timed) entry.times.push(time);
-        if (kb !== undefined) entry.kb.push(kb);
+        if (timed) entry.times.push(run.ms);
+        if (timed && run.cpuMs !== undefined) entry.cpu.push(run.cpuMs);
+        if (run.kb !== undefined) entry.kb.push(run.kb);
       }
-    }
-  }
-  // No warm-up: one more run, untimed, for the memory.
-  if (warmup === 0 && bench.gnuTime) {
-    for (const cmd of groups.flat()) {
-      const { kb } = runOnce(bench, cmd, { memory: true });
-      if (kb !== undefined) results.get(cmd).kb.push(kb);
     }
   }
   for (const entry of results.values()) {
     entry.stats = stats(entry.times);
+    entry.cpuStats = entry.cpu.length === entry.times.length ? stats(entry.cpu) : undefined;
     entry.peakKb = entry.kb.length ? Math.max(...entry.kb) : undefined;
   }
   return results;
 }
 
-/** The per-round ratios a/b (same round, run back to back) and their statistics. */
+/**
+ * The per-round ratios a/b (same round, run back to back) and their statistics, of the wall times
+ * and, beside them as `cpu`, of the CPU times when both were measured.
+ */
 export function pairedRatio(a, b) {
-  const values = a.times.map((time, i) => time / b.times[i]);
-  return { ...stats(values), ofMedians: a.stats.median / b.stats.median };
+  const paired = (x, y, mx, my) => ({ ...stats(x.map((value, i) => value / y[i])), ofMedians: mx / my });
+  const wall = paired(a.times, b.times, a.stats.median, b.stats.median);
+  const cpu = a.cpuStats && b.cpuStats ? paired(a.cpu, b.cpu, a.cpuStats.median, b.cpuStats.median) : undefined;
+  return { ...wall, cpu };
 }

@@ -28,7 +28,7 @@ export function machine(pandoc, gnuTime) {
     node: process.version,
     pandoc: pandoc.path ? `${pandoc.version} (${pandoc.path})` : "not installed",
     wkhtmltopdf: pandoc.wkhtmltopdf ? `${pandoc.wkhtmltopdfVersion} (${pandoc.wkhtmltopdf})` : "not installed",
-    gnuTime: gnuTime ? `${gnuTime}` : "not installed: peak memory not measured",
+    gnuTime: gnuTime ? `${gnuTime}` : "not installed: CPU time and peak memory not measured",
     ctwg: `${pkg.version}${commit ? ` at commit ${commit}` : ""}${dirty === undefined ? "" : dirty ? ", with uncommitted changes to the sources" : ", working tree clean"}`,
   };
 }

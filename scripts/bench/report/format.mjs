@@ -10,8 +10,10 @@ export const ratio = (value) => (value === undefined ? "—" : `${value.toFixed(
 export const bytes = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MiB` : `${(n / 1024).toFixed(1)} KiB`);
 export const yesNo = (ok) => (ok === undefined ? "—" : ok ? "✓" : "✗");
 
-/** A command's min / median / max in ms, or dashes when it was not run. */
+/** A command's min / median / max wall time in ms, or dashes when it was not run. */
 export const timeCells = (s) => (s ? [ms(s.stats.min), ms(s.stats.median), ms(s.stats.max)] : ["—", "—", "—"]);
+/** A command's median CPU time in ms, or a dash when it was not measured. */
+export const cpuCell = (s) => ms(s?.cpuStats?.median);
 
 /** A Markdown table; columns are right-aligned (figures) unless `align` says "l". */
 export function table(head, rows, align) {

@@ -9,6 +9,9 @@ import { progress } from "../progress.mjs";
 import { variant } from "./generated-plans.mjs";
 import { clean, project } from "./projects.mjs";
 
+const wall = (entry) => entry.stats.median;
+const cpu = (entry) => entry.cpuStats.median;
+
 export function scale(bench, opts) {
   const text = readFileSync(join(ROOT, "workplans", "2017.yaml"), "utf8");
   const dir = project(bench, "scale");
@@ -29,10 +32,21 @@ export function scale(bench, opts) {
   const results = rounds(bench, groups, { ...opts, name: "scale" });
   const rows = sizes.map((n, k) => ({ n, lint: results.get(groups[k][0]), build: results.get(groups[k][1]) }));
   // The one-file run is the start-up; "per file" is what each further file adds to it.
-  const analyse = (pick) => {
-    const one = pick(rows[0]).stats.median;
-    const points = rows.slice(1).map((row) => ({ n: row.n, t: pick(row).stats.median }));
-    return { one, perFile: rows.slice(1).map((row) => (pick(row).stats.median - one) / (row.n - 1)), ...fit(points) };
+  const analyse = (pick, time) => {
+    const one = time(pick(rows[0]));
+    const points = rows.slice(1).map((row) => ({ n: row.n, t: time(pick(row)) }));
+    return { one, perFile: rows.slice(1).map((row) => (time(pick(row)) - one) / (row.n - 1)), ...fit(points) };
   };
-  return { sizes: opts.scaleSizes, rows, lint: analyse((row) => row.lint), build: analyse((row) => row.build), fileBytes: Buffer.byteLength(variants[0]) };
+  const lint = (row) => row.lint;
+  const build = (row) => row.build;
+  const cpuMeasured = rows.every((row) => row.lint.cpuStats && row.build.cpuStats);
+  return {
+    sizes: opts.scaleSizes,
+    rows,
+    lint: analyse(lint, wall),
+    build: analyse(build, wall),
+    lintCpu: cpuMeasured ? analyse(lint, cpu) : undefined,
+    buildCpu: cpuMeasured ? analyse(build, cpu) : undefined,
+    fileBytes: Buffer.byteLength(variants[0]),
+  };
 }
