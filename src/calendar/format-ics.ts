@@ -1,4 +1,6 @@
-import ical, { ICalEventStatus } from "ical-generator";
+import { ICalCalendar, ICalEventStatus } from "ical-generator";
+// Why the class and not the default export: the bundle requires the package, and its CommonJS build
+// has the function under `default`, which an ES default import does not reach from there.
 import { withoutInvisible } from "../model/invisible.js";
 import type { CalendarEvent } from "./plan-calendar.js";
 
@@ -22,7 +24,7 @@ export interface IcsOptions {
  * calendar's name, and a caller's own events, pass through here alone.
  */
 export function formatIcs(events: readonly CalendarEvent[], options: IcsOptions): string {
-  const calendar = ical({ prodId: PRODID.replace(/^-/, ""), name: escapeText(withoutInvisible(options.name)) }); // it writes the "-" itself
+  const calendar = new ICalCalendar({ prodId: PRODID.replace(/^-/, ""), name: escapeText(withoutInvisible(options.name)) }); // it writes the "-" itself
   for (const event of events) {
     calendar.createEvent({
       id: event.uid,
