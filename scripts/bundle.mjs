@@ -28,35 +28,44 @@ const lazyChildProcessInCommander = {
   },
 };
 
-/** One bundle: its entry and the chunks its lazy imports need, as CommonJS files. */
-async function bundle(input, { codeSplitting }) {
-  const build = await rolldown({
-    input,
-    platform: "node",
-    external,
-    plugins: [lazyChildProcessInCommander],
-    treeshake: true,
-    logLevel: "warn",
-    onLog(level, log, handler) {
-      // A module both imported and lazily imported simply stays in the main file; not worth a warning.
-      if (log.code === "INEFFECTIVE_DYNAMIC_IMPORT") return;
-      handler(level, log);
-    },
-  });
-  await build.write({
-    dir: path("../dist/bundle/"),
-    format: "cjs",
-    entryFileNames: "[name].cjs",
-    chunkFileNames: "[name]-[hash].cjs",
-    codeSplitting,
-  });
-  await build.close();
-}
+/**
+ * Built-in modules loaded lazily (`await import("node:worker_threads")`) are required instead.
+ * Why: the bundle is compiled from V8's code cache, and Node 20 loses a script's dynamic-import
+ * handler when the script comes from a cache, so an `import()` there throws. The build fails if an
+ * `import()` of anything else is left, since it would fail the same way.
+ */
+const requireLazyBuiltins = {
+  name: "require-lazy-builtins",
+  renderChunk(code, chunk) {
+    const required = code.replace(/\bimport\((["'])(node:[\w/]+)\1\)/g, "Promise.resolve(require($1$2$1))");
+    const left = /(?<![\w.])import\((?!\s*["']\.\/)/.exec(required.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ""));
+    if (left) throw new Error(`${chunk.fileName} still has an import() the code cache cannot run: ${required.slice(left.index, left.index + 60)}`);
+    return required;
+  },
+};
 
-// The bundles and their code caches go together: a cache is never left beside a newer bundle.
+// The bundle and its code caches go together: a cache is never left beside a newer bundle.
 await rm(path("../dist/bundle/"), { recursive: true, force: true });
-await bundle({ ctwg: path("../dist/cli/program.js") }, { codeSplitting: true });
-// A worker thread starts from a file of its own; multi-file lint spreads over the cores with it.
-await bundle({ "lint-worker": path("../dist/api/lint-worker.js") }, { codeSplitting: false });
+const build = await rolldown({
+  input: {
+    ctwg: path("../dist/cli/program.js"),
+    // A worker thread runs one of these (through dist/start/worker.js, which loads it with its
+    // code cache); they share their chunks with the CLI's.
+    "lint-worker": path("../dist/api/lint-worker.js"),
+    "build-worker": path("../dist/api/build-worker.js"),
+  },
+  platform: "node",
+  external,
+  plugins: [lazyChildProcessInCommander, requireLazyBuiltins],
+  treeshake: true,
+  logLevel: "warn",
+  onLog(level, log, handler) {
+    // A module both imported and lazily imported simply stays in the main file; not worth a warning.
+    if (log.code === "INEFFECTIVE_DYNAMIC_IMPORT") return;
+    handler(level, log);
+  },
+});
+await build.write({ dir: path("../dist/bundle/"), format: "cjs", entryFileNames: "[name].cjs", chunkFileNames: "[name]-[hash].cjs" });
+await build.close();
 // A fresh process, so the cache is made under the flags `ctwg` itself runs with.
 execFileSync(process.execPath, [path("./make-code-cache.mjs")], { stdio: "inherit" });

@@ -1,5 +1,5 @@
 // Makes V8's code cache of the CLI bundle (dist/bundle/*.cjs.cache): loads the bundle, runs the
-// commands people run most (lint, a Markdown and HTML build) in this process with their output thrown
+// commands people run most (lint, a build of every format) in this process with their output thrown
 // away, and saves the code compiled meanwhile, for each file of the bundle the runs loaded. Why run them: a cache made right after loading holds
 // only the top level; one made after a run also holds every function the run needed. The bundle
 // script runs this in a fresh process after bundling, so the cache is made under default flags.
@@ -20,7 +20,7 @@ const io = { stdout: sink, stderr: sink, env: { NO_COLOR: "1" }, cwd: ROOT };
 try {
   for (const argv of [
     ["lint", TRAINING_YEAR],
-    ["build", TRAINING_YEAR, "--format", "md,html", "--out", out],
+    ["build", TRAINING_YEAR, "--out", out],
   ]) {
     await loaded.exports.run(argv, io);
   }

@@ -7,6 +7,7 @@ export { lint, type LintOptions, type LintReport } from "./api/lint.js";
 export { lintFiles, PARALLEL_FROM, type LintFilesOptions } from "./api/lint-files.js";
 export { fix, type FixReport } from "./api/fix.js";
 export { build, type BuildOptions, type BuildReport } from "./api/build.js";
+export { buildFiles, type BuildFilesOptions } from "./api/build-files.js";
 export { diff, formatDiff, type DiffOptions, type DiffReport } from "./api/diff.js";
 export { nextYear, type NextYearOptions, type NextYearReport } from "./api/next-year.js";
 export { calendar, type CalendarOptions, type CalendarReport } from "./api/calendar.js";

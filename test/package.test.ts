@@ -24,7 +24,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("the package", () => {
   it("holds the built CLI, its templates and data, and nothing of the repository's own", () => {
-    for (const needed of ["bin/ctwg.js", "dist/bundle/ctwg.cjs", "dist/bundle/ctwg.cjs.cache", "dist/bundle/lint-worker.cjs", "dist/start/code-cache.js", "dist/index.js", "dist/index.d.ts", "dist/templates/html.cjs", "templates/html/main.hbs", "workplans/glossary.yaml", "workplans/workplan.schema.json", "package.json", "README.md"]) {
+    for (const needed of ["bin/ctwg.js", "dist/bundle/ctwg.cjs", "dist/bundle/ctwg.cjs.cache", "dist/bundle/lint-worker.cjs", "dist/bundle/build-worker.cjs", "dist/start/code-cache.js", "dist/start/worker.js", "dist/index.js", "dist/index.d.ts", "dist/templates/html.cjs", "templates/html/main.hbs", "workplans/glossary.yaml", "workplans/workplan.schema.json", "package.json", "README.md"]) {
       expect(files, needed).toContain(needed);
     }
     const foreign = files.filter((f) => !/^(bin|dist|templates)\//.test(f) && !["package.json", "README.md", "workplans/glossary.yaml", "workplans/workplan.schema.json"].includes(f));

@@ -8,6 +8,7 @@ import { locateWithin } from "../parse/locate.js";
 import { FORMAT_IDS, type FormatId } from "../render/format.js";
 import { isValid } from "./check.js";
 import { claimOutputs, type OutputClaims } from "./claim-outputs.js";
+import type { LintConfig } from "../lint/config.js";
 import { lint, type LintReport } from "./lint.js";
 import { overwrittenInput, type Overwrite } from "./overwritten-input.js";
 
@@ -52,6 +53,15 @@ const FORMAT_NAMES: Record<FormatId, string> = { md: "Markdown", html: "HTML", p
  * disk are always of one build; an output that would land on an input is refused.
  */
 export async function build(file: string, options: BuildOptions = {}): Promise<BuildReport> {
+  const rendered = await renderPlan(file, options);
+  return options.write === false ? rendered : writePlan(rendered, options);
+}
+
+/**
+ * The first half of a build, which is what takes the time and what worker threads do: check the
+ * plan, claim its outputs when the run's claims are given, render every format. Nothing is written.
+ */
+export async function renderPlan(file: string, options: BuildOptions = {}): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
   const formats = options.formats ?? FORMAT_IDS;
   const step = stepTimer(options.onStep);
@@ -64,8 +74,7 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
       result.diagnostics.push({ ...problem, file, ...(span ? { span } : {}) });
     }
   }
-  const clash = options.claims && report.output ? claimOutputs(options.claims, file, report.output, options.settings?.config) : undefined;
-  if (clash) result.diagnostics.push(clash);
+  if (options.claims) claimPlanOutputs(result, options.claims, options.settings?.config);
   step("Checked");
   if (!report.workplan || hasErrors(result.diagnostics)) return result;
 
@@ -79,10 +88,28 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
     result.artifacts.push(await renderView(view, format, options.timestamp ? { timestamp: options.timestamp } : {}));
     step(FORMAT_NAMES[format]);
   }
-  if (options.write === false) return result;
+  return result;
+}
+
+/**
+ * Claims a checked plan's outputs in the run, reporting the plan that already has them; a plan that
+ * loses its claim keeps no artifacts, so nothing of it is written.
+ */
+export function claimPlanOutputs(result: Pick<BuildReport, "file" | "output" | "diagnostics" | "artifacts">, claims: OutputClaims, config: LintConfig | undefined): void {
+  const clash = result.output ? claimOutputs(claims, result.file, result.output, config) : undefined;
+  if (!clash) return;
+  result.diagnostics.push(clash);
+  if (hasErrors([clash])) result.artifacts = [];
+}
+
+/** The second half: writes a rendered plan's documents, all or none, unless one would replace an input. */
+export async function writePlan(result: BuildReport, options: BuildOptions = {}): Promise<BuildReport> {
+  if (hasErrors(result.diagnostics) || result.artifacts.length === 0) return result;
+  const cwd = options.cwd ?? process.cwd();
+  const step = stepTimer(options.onStep);
   const outDir = options.outDir ?? inProject(placeOf(options), OUT_DIR);
   const targets = result.artifacts.map((artifact) => join(outDir, artifact.path));
-  const refused = await overwrittenInput(targets, [file, ...(options.inputs ?? [])], { cwd, root: options.root });
+  const refused = await overwrittenInput(targets, [result.file, ...(options.inputs ?? [])], { cwd, root: options.root });
   if (refused) return { ...result, refused };
   const { written, unchanged } = await writeArtifacts(result.artifacts, resolve(cwd, outDir), { cwd });
   step("Written");

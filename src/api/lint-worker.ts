@@ -1,12 +1,12 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadLintSettings } from "../load/lint-settings.js";
 import type { PlanOutput } from "./claim-outputs.js";
 import { lint } from "./lint.js";
+import { serveTasks } from "./worker-threads.js";
 
-/** What the parent sends: the files of this worker's share, and where to read them from. */
+/** What every task of a lint worker shares: where to read the plans and the settings from. */
 export interface LintWorkerJob {
-  files: string[];
   cwd: string;
   configFile: string | undefined;
 }
@@ -20,16 +20,18 @@ export interface LintWorkerResult {
   output?: PlanOutput;
 }
 
-/** A worker lints its share of the files one after another and sends the results back at once. */
-async function lintShare(job: LintWorkerJob): Promise<LintWorkerResult[]> {
-  const settings = await loadLintSettings(job.cwd, job.configFile);
-  const results: LintWorkerResult[] = [];
-  for (const file of job.files) {
-    const report = await lint(file, { cwd: job.cwd, settings });
-    results.push({ file: report.file, text: report.text, diagnostics: report.diagnostics, ...(report.output ? { output: report.output } : {}) });
-  }
-  return results;
+/**
+ * Lints each batch of files the parent hands out, one file after another. Why the worker reads the
+ * settings itself: the glossary and configuration are read once a thread, not sent with each batch.
+ */
+export function work(job: LintWorkerJob): void {
+  const settings = loadLintSettings(job.cwd, job.configFile);
+  serveTasks<string[], LintWorkerResult[]>(parentPort!, async (files) => {
+    const result: LintWorkerResult[] = [];
+    for (const file of files) {
+      const report = await lint(file, { cwd: job.cwd, settings: await settings });
+      result.push({ file: report.file, text: report.text, diagnostics: report.diagnostics, ...(report.output ? { output: report.output } : {}) });
+    }
+    return { result };
+  });
 }
-
-// Why no top-level await: the bundled worker is a CommonJS file.
-void lintShare(workerData as LintWorkerJob).then((results) => parentPort!.postMessage(results));

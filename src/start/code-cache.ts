@@ -35,7 +35,9 @@ const wrap = (source: string) => `(function (exports, require, module, __filenam
  * function a typical run needed. V8 checks a cache against its own version and flags and refuses one
  * made by another Node; the file then compiles from source as usual, only slower, so a cache from
  * elsewhere is never wrong. The build removes the bundle and its caches together, so a cache is never
- * older than its file. Packages outside the bundle load through Node's require as usual.
+ * older than its file. Packages outside the bundle load through Node's require as usual. The bundle
+ * has no `import()` (scripts/bundle.mjs sees to it): Node 20 loses a script's dynamic-import
+ * handler when the script comes from a code cache.
  */
 export function requireCached(entry: string): CachedBundle {
   const loaded = new Map<string, LoadedFile>();

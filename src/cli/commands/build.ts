@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { build, FORMAT_IDS, settingsFiles, type FormatId } from "../../index.js";
+import { build, buildFiles, FORMAT_IDS, settingsFiles, type BuildOptions as PlanBuildOptions, type BuildReport, type FormatId } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
@@ -48,13 +48,15 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
       const stdoutPaint = paintFor(io, "stdout", program.opts().color);
       // One map for the run, so two plans whose outputs would share names are caught before either writes.
       const claims = new Map();
-      const buildOne = async (file: string, steps: boolean): Promise<boolean> => {
-        const write = !options.stdout;
-        const onStep = steps ? (step: string, ms: number) => io.stdout.write(`${stdoutPaint.bold("✓")} ${Math.round(ms)} ms ${step}\n`) : undefined;
-        const report = await build(file, {
-          cwd: place.cwd, root: place.root, ...(options.out !== undefined ? { outDir: options.out } : {}), formats, settings: settings!, write, timeline: options.timeline, inputs: files, claims,
-          ...(timestamp ? { timestamp } : {}), ...(onStep ? { onStep } : {}),
-        });
+      const write = !options.stdout;
+      const buildOptions = (steps: boolean): PlanBuildOptions => ({
+        cwd: place.cwd, root: place.root, ...(options.out !== undefined ? { outDir: options.out } : {}), formats, settings: settings!, write, timeline: options.timeline, inputs: files, claims,
+        ...(timestamp ? { timestamp } : {}),
+        ...(steps ? { onStep: (step: string, ms: number) => io.stdout.write(`${stdoutPaint.bold("✓")} ${Math.round(ms)} ms ${step}\n`) } : {}),
+      });
+      /** Says what became of one plan: its errors, a count of its warnings, the files written; false when it was not built. */
+      const show = (report: BuildReport): boolean => {
+        const file = report.file;
         if (report.refused) throw overwriteError(options.out !== undefined ? `--out ${options.out}` : "ctwg build",  report.refused, "choose an output folder that holds no plan nor a link to one (--out DIR)");
         // Errors are shown in full; warnings are counted, and `ctwg lint` shows them, so a build stays short.
         const errors = report.diagnostics.filter((d) => d.severity === "error");
@@ -73,8 +75,11 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
         return true;
       };
 
+      const buildOne = async (file: string): Promise<boolean> => show(await build(file, buildOptions(true)));
+
       let failed = false;
-      for (const file of files) if (!(await buildOne(file, options.watch === true))) failed = true;
+      if (options.watch) for (const file of files) failed = !(await buildOne(file)) || failed;
+      else await buildFiles(files, buildOptions(false), (report) => (failed = !show(report) || failed));
       if (options.watch) {
         const shared = settingsFiles(place);
         io.stdout.write(`${stdoutPaint.dim(`watching ${files.join(", ")}; Ctrl-C stops`)}\n`);
@@ -88,7 +93,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
           }
           for (const file of settingsChanged ? files : changed) {
             io.stdout.write(`${stdoutPaint.dim(`${file} changed`)}\n`);
-            await buildOne(file, true);
+            await buildOne(file);
           }
         }, io.signal!, (error) => io.stderr.write(`ctwg: the rebuild failed: ${String(error)}\n`));
         return setExit(EXIT.ok);

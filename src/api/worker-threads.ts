@@ -1,0 +1,83 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { MessagePort, TransferListItem } from "node:worker_threads";
+import { PACKAGE_ROOT } from "../package-root.js";
+
+/** The two files a worker thread needs: the start file, and the bundle file with the worker's code. */
+export interface WorkerFiles {
+  start: string;
+  entry: string;
+}
+
+/**
+ * The files for a kind of worker (`lint-worker`, `build-worker`) when this code runs from the
+ * bundle; undefined otherwise (from the TypeScript sources, in tests), and the work then stays in
+ * this thread.
+ */
+export function workerFiles(name: string): WorkerFiles | undefined {
+  const entry = join(dirname(fileURLToPath(import.meta.url)), `${name}.cjs`);
+  const start = join(PACKAGE_ROOT, "dist", "start", "worker.js");
+  return existsSync(entry) && existsSync(start) ? { start, entry } : undefined;
+}
+
+/**
+ * Threads for `tasks` pieces of work when `perThread` of them make a thread's start worth it: at
+ * most one a core, and at most eight, since each thread holds a copy of the code and a heap of its
+ * own, and past eight the memory grows faster than the time shrinks.
+ */
+export function threadsFor(tasks: number, perThread: number, most = Math.min(availableParallelism(), 8)): number {
+  return Math.max(1, Math.min(most, Math.floor(tasks / perThread)));
+}
+
+/** A task's answer from a worker, and the buffers to move to the parent instead of copying. */
+export interface Answer<Result> {
+  result: Result;
+  transfer?: TransferListItem[];
+}
+
+/**
+ * Runs `tasks` on `threads` worker threads, each given the next task when it answers the last, so a
+ * slow task holds up one thread only and no thread waits while work is left. Answers are handed to
+ * `onResult` as they come, with their task's index; nothing is kept here, so memory does not grow
+ * with the number of tasks. Why worker_threads is loaded here: a command in one thread never loads it.
+ */
+export async function runOnThreads<Task, Result>(
+  files: WorkerFiles,
+  job: unknown,
+  tasks: readonly Task[],
+  threads: number,
+  onResult: (index: number, result: Result) => void,
+): Promise<void> {
+  const { Worker } = await import("node:worker_threads");
+  let next = 0;
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(files.start, { workerData: { entry: files.entry, job } });
+      let current = -1;
+      const give = () => {
+        current = next < tasks.length ? next++ : -1;
+        worker.postMessage(current < 0 ? { done: true } : { task: tasks[current] });
+      };
+      worker.on("message", (result: Result) => {
+        onResult(current, result);
+        give();
+      });
+      worker.once("online", give);
+      worker.once("error", reject);
+      worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`a worker thread stopped with code ${code}`))));
+    });
+  await Promise.all(Array.from({ length: Math.min(threads, tasks.length) }, one));
+}
+
+/**
+ * The worker's side: answers each task the parent sends with `handle`, one at a time, and lets the
+ * thread end when the parent says there is no more.
+ */
+export function serveTasks<Task, Result>(port: MessagePort, handle: (task: Task) => Promise<Answer<Result>>): void {
+  port.on("message", (message: { task: Task } | { done: true }) => {
+    if ("done" in message) return port.close();
+    void handle(message.task).then(({ result, transfer }) => port.postMessage(result, transfer ?? []));
+  });
+}
