@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,5 +54,20 @@ describe("bin/ctwg.js", () => {
     const result = ctwg(["frobnicate"]);
     expect(result.status).toBe(2);
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("ends quietly with the exit code of what it found when the reader closes the pipe (ctwg lint | head)", async () => {
+    const child = spawn(process.execPath, [join(ROOT, "bin", "ctwg.js"), "lint", "2017", "--format", "pretty", "--fail-on", "warning"], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Closed before the first line is written: every write of the command meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
   });
 });

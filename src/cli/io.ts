@@ -21,6 +21,13 @@ export interface Io {
  */
 export function processIo(): Io {
   let controller: AbortController | undefined;
+  // A reader that stops early (`ctwg lint | head`) closes the pipe: what is left to print is dropped,
+  // and the command still ends with the exit code of what it found, instead of a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,
