@@ -8,6 +8,7 @@ export { lintFiles, PARALLEL_FROM, type LintFilesOptions } from "./api/lint-file
 export { fix, type FixReport } from "./api/fix.js";
 export { build, type BuildOptions, type BuildReport } from "./api/build.js";
 export { buildFiles, type BuildFilesOptions } from "./api/build-files.js";
+export { startBuildSession, type BuildSession } from "./api/build-session.js";
 export { diff, formatDiff, type DiffOptions, type DiffReport } from "./api/diff.js";
 export { nextYear, type NextYearOptions, type NextYearReport } from "./api/next-year.js";
 export { calendar, type CalendarOptions, type CalendarReport } from "./api/calendar.js";

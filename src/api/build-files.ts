@@ -1,5 +1,5 @@
 import { build, claimPlanOutputs, writePlan, type BuildOptions, type BuildReport } from "./build.js";
-import type { BuildWorkerJob, RenderedPlan } from "./build-worker.js";
+import type { BuildWorkerJob, BuildWorkerTask, RenderedPlan } from "./build-worker.js";
 import { runOnThreads, threadsFor, workerFiles } from "./worker-threads.js";
 
 /** Plans a thread must have to pay for its start: one for documents that take long to render, more for text. */
@@ -38,14 +38,15 @@ export async function buildFiles(files: readonly string[], options: BuildFilesOp
   let turn = 0;
   let writing = Promise.resolve();
   let failure: { error: unknown } | undefined;
-  await runOnThreads<string, RenderedPlan>(worker, job, files, threads, (index, rendered) => {
+  await runOnThreads<BuildWorkerTask, RenderedPlan>(worker, job, files.map((file) => ({ file })), threads, (index, rendered) => {
     waiting.set(index, rendered);
     // Written in the files' order, one after another, as the plans before each are done; after a
     // failed write (a full disk) nothing more is written, and the failure is the build's answer.
     writing = writing.then(async () => {
       for (let next = waiting.get(turn); next && !failure; next = waiting.get(turn)) {
         waiting.delete(turn++);
-        const report: BuildReport = { ...next, workplan: undefined, fixes: [], written: [], unchanged: [] };
+        const { steps: _steps, ...plan } = next;
+        const report: BuildReport = { ...plan, workplan: undefined, fixes: [], written: [], unchanged: [] };
         claimPlanOutputs(report, claims, options.settings?.config);
         onBuilt(options.write === false ? report : await writePlan(report, options));
       }

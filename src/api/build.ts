@@ -33,6 +33,8 @@ export interface BuildOptions {
   inputs?: readonly string[];
   /** The outputs the other plans of the run have claimed (one map for the run): two plans never write the same files. */
   claims?: OutputClaims;
+  /** The formats the plan is checked for (default: those rendered), when another thread renders some of them. */
+  checkFor?: readonly FormatId[];
 }
 
 export interface BuildReport extends LintReport {
@@ -67,7 +69,7 @@ export async function renderPlan(file: string, options: BuildOptions = {}): Prom
   const step = stepTimer(options.onStep);
   const report = await lint(file, { cwd, ...(options.settings ? { settings: options.settings } : {}) });
   const result: BuildReport = { ...report, artifacts: [], written: [], unchanged: [] };
-  if (isValid(report) && formats.includes("pdf")) {
+  if (isValid(report) && (options.checkFor ?? formats).includes("pdf")) {
     const { checkGlyphCoverage } = await import("../lint/glyph-coverage.js");
     for (const { needle, ...problem } of checkGlyphCoverage(report.workplan)) {
       const span = locateWithin(report.source, problem.path, needle);

@@ -72,12 +72,71 @@ export async function runOnThreads<Task, Result>(
 }
 
 /**
- * The worker's side: answers each task the parent sends with `handle`, one at a time, and lets the
- * thread end when the parent says there is no more.
+ * The worker's side: answers each task the parent sends with `handle`, one at a time and in the
+ * order asked, and lets the thread end when the parent says there is no more. A task that throws
+ * ends the thread with its error, which the parent receives.
  */
 export function serveTasks<Task, Result>(port: MessagePort, handle: (task: Task) => Promise<Answer<Result>>): void {
+  let queue = Promise.resolve();
   port.on("message", (message: { task: Task } | { done: true }) => {
-    if ("done" in message) return port.close();
-    void handle(message.task).then(({ result, transfer }) => port.postMessage(result, transfer ?? []));
+    queue = queue.then(async () => {
+      if ("done" in message) return port.close();
+      const { result, transfer } = await handle(message.task);
+      port.postMessage(result, transfer ?? []);
+    });
+    queue.catch((error: unknown) => {
+      throw error;
+    });
   });
+}
+
+/** A worker thread kept for a session: asked one task at a time, ended when the session ends. */
+export interface KeptThread<Task, Result> {
+  ask(task: Task): Promise<Result>;
+  end(): Promise<void>;
+}
+
+/**
+ * Starts a worker thread that stays, for work that comes again and again (a rebuild on every save):
+ * it loads its code and warms up once, not at each task. A task asked before the last one's answer
+ * waits its turn. Why worker_threads is loaded here: a command in one thread never loads it.
+ */
+export async function keepThread<Task, Result>(files: WorkerFiles, job: unknown): Promise<KeptThread<Task, Result>> {
+  const { Worker } = await import("node:worker_threads");
+  const worker = new Worker(files.start, { workerData: { entry: files.entry, job } });
+  const waiting: { resolve: (result: Result) => void; reject: (error: unknown) => void }[] = [];
+  let failure: unknown;
+  const fail = (error: unknown) => {
+    failure = error;
+    for (const asked of waiting.splice(0)) asked.reject(error);
+  };
+  worker.on("message", (result: Result) => {
+    waiting.shift()?.resolve(result);
+    if (waiting.length === 0) worker.unref();
+  });
+  worker.on("error", fail);
+  const ended = new Promise<void>((resolve) =>
+    worker.once("exit", (code) => {
+      if (code !== 0) fail(new Error(`a worker thread stopped with code ${code}`));
+      resolve();
+    }),
+  );
+  // Between tasks the thread waits, and must not keep the process alive on its own; while one is
+  // asked, it must, or the process would end before the answer came.
+  worker.unref();
+  return {
+    ask: (task) =>
+      new Promise<Result>((resolve, reject) => {
+        if (failure !== undefined) return reject(failure);
+        waiting.push({ resolve, reject });
+        worker.ref();
+        worker.postMessage({ task });
+      }),
+    end: () => {
+      // Held while it ends, so the process waits for the thread instead of ending under it.
+      worker.ref();
+      worker.postMessage({ done: true });
+      return ended;
+    },
+  };
 }

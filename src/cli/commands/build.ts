@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { build, buildFiles, FORMAT_IDS, settingsFiles, type BuildOptions as PlanBuildOptions, type BuildReport, type FormatId } from "../../index.js";
+import { buildFiles, FORMAT_IDS, startBuildSession, settingsFiles, type BuildOptions as PlanBuildOptions, type BuildReport, type FormatId } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
 import { paintFor, type Io } from "../io.js";
@@ -75,30 +75,31 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
         return true;
       };
 
-      const buildOne = async (file: string): Promise<boolean> => show(await build(file, buildOptions(true)));
-
       let failed = false;
-      if (options.watch) for (const file of files) failed = !(await buildOne(file)) || failed;
-      else await buildFiles(files, buildOptions(false), (report) => (failed = !show(report) || failed));
-      if (options.watch) {
-        const shared = settingsFiles(place);
-        io.stdout.write(`${stdoutPaint.dim(`watching ${files.join(", ")}; Ctrl-C stops`)}\n`);
-        await watchFiles([...files, ...shared], place.cwd, async (changed) => {
-          // A changed glossary or configuration is read again and every plan rebuilt with it.
-          const settingsChanged = changed.some((file) => shared.includes(file));
-          if (settingsChanged) {
-            const next = await settingsFor(io, place, program.opts().color);
-            if (!next) return;
-            settings = next;
-          }
-          for (const file of settingsChanged ? files : changed) {
-            io.stdout.write(`${stdoutPaint.dim(`${file} changed`)}\n`);
-            await buildOne(file);
-          }
-        }, io.signal!, (error) => io.stderr.write(`ctwg: the rebuild failed: ${String(error)}\n`));
-        return setExit(EXIT.ok);
+      if (!options.watch) {
+        await buildFiles(files, buildOptions(false), (report) => (failed = !show(report) || failed));
+        return setExit(failed ? EXIT.problems : EXIT.ok);
       }
-      setExit(failed ? EXIT.problems : EXIT.ok);
+      const session = await startBuildSession(buildOptions(true));
+      const buildOne = async (file: string): Promise<void> => void show(await session.build(file, settings!));
+      for (const file of files) await buildOne(file);
+      const shared = settingsFiles(place);
+      io.stdout.write(`${stdoutPaint.dim(`watching ${files.join(", ")}; Ctrl-C stops`)}\n`);
+      await watchFiles([...files, ...shared], place.cwd, async (changed) => {
+        // A changed glossary or configuration is read again and every plan rebuilt with it.
+        const settingsChanged = changed.some((file) => shared.includes(file));
+        if (settingsChanged) {
+          const next = await settingsFor(io, place, program.opts().color);
+          if (!next) return;
+          settings = next;
+        }
+        for (const file of settingsChanged ? files : changed) {
+          io.stdout.write(`${stdoutPaint.dim(`${file} changed`)}\n`);
+          await buildOne(file);
+        }
+      }, io.signal!, (error) => io.stderr.write(`ctwg: the rebuild failed: ${String(error)}\n`));
+      await session.end();
+      return setExit(EXIT.ok);
     });
 }
 
