@@ -8,22 +8,24 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuilt, maxSourceBytes } from "./bench/cli-under-test.mjs";
+import { defaultFormats, ensureBuilt, maxSourceBytes } from "./bench/cli-under-test.mjs";
 import { findGnuTime } from "./bench/peers/gnu-time.mjs";
 import { machine } from "./bench/peers/machine.mjs";
 import { findPandoc } from "./bench/peers/pandoc.mjs";
 import { progress } from "./bench/progress.mjs";
 import { report } from "./bench/report/report.mjs";
 import { largestFile } from "./bench/workloads/largest-file.mjs";
+import { manyPlansBuild } from "./bench/workloads/many-plans-build.mjs";
 import { scale } from "./bench/workloads/scale.mjs";
 import { singleCommands } from "./bench/workloads/single-commands.mjs";
-import { watchRebuilds } from "./bench/workloads/watch.mjs";
+import { watchSaves } from "./bench/workloads/watch.mjs";
 
 const USAGE = `usage: node scripts/bench.mjs [--runs N] [--warmup N] [--tiny] [--output FILE]
 
-  --runs N       timed runs of each command (default 15)
+  --runs N       timed runs of each command, in rounds, compared commands side by side (default 15)
   --warmup N     untimed runs before them (default 2)
-  --tiny         a quick run: 2 runs, 1 warm-up, scale sizes 2 and 5, no largest file, no pandoc
+  --tiny         a quick run: 2 runs, 1 warm-up, scale sizes 2 and 5, 4 plans in the many-plan
+                 build, no largest file, no pandoc
   --output FILE  where to write the report (default BENCHMARKS.md)
 `;
 
@@ -78,8 +80,9 @@ async function main() {
   const gnuTime = findGnuTime();
   const host = machine(pandoc, gnuTime);
   // What every workload shares: the temporary folder it works in (so the repository is never
-  // written), GNU time when installed, and the load average at the start of every round.
-  const bench = { scratch: mkdtempSync(join(os.tmpdir(), "ctwg-bench-")), gnuTime, loads: [] };
+  // written), GNU time when installed, the formats a build writes by default, and the load average
+  // at the start of every round.
+  const bench = { scratch: mkdtempSync(join(os.tmpdir(), "ctwg-bench-")), gnuTime, defaultFormats: await defaultFormats(), loads: [] };
   const stop = () => {
     rmSync(bench.scratch, { recursive: true, force: true });
     process.exit(130);
@@ -91,10 +94,12 @@ async function main() {
   try {
     const single = singleCommands(bench, opts, pandoc);
     const scaled = scale(bench, opts);
+    const manyPlans = manyPlansBuild(bench, opts);
     const largest = opts.tiny ? undefined : largestFile(bench, opts, limit);
-    const watch = await watchRebuilds(bench, opts);
+    const watch = await watchSaves(bench, opts);
     const text = report({
-      opts, started, finished: new Date(), build, host, gnuTime, loads: bench.loads, pandoc, single, scaled, largest, watch,
+      opts, started, finished: new Date(), build, host, gnuTime, defaultFormats: bench.defaultFormats, loads: bench.loads,
+      pandoc, single, scaled, manyPlans, largest, watch,
       loadStart, loadEnd: os.loadavg()[0],
     });
     mkdirSync(resolve(opts.output, ".."), { recursive: true });

@@ -61,3 +61,16 @@ export async function maxSourceBytes() {
   if (!expression) throw new Error("MAX_SOURCE_BYTES not found in src/parse/parse-workplan.ts");
   return expression.split("*").reduce((product, factor) => product * Number(factor.replaceAll("_", "").trim()), 1);
 }
+
+/** The formats `ctwg build` writes when given no --format (its FORMAT_IDS), from the compiled source. */
+export async function defaultFormats() {
+  try {
+    const module = await import(pathToFileURL(join(ROOT, "dist", "render", "format.js")).href);
+    if (Array.isArray(module.FORMAT_IDS)) return [...module.FORMAT_IDS];
+  } catch {
+    // fall back to reading the source
+  }
+  const list = /FORMAT_IDS\s*=\s*\[([^\]]*)\]/.exec(readFileSync(join(ROOT, "src/render/format.ts"), "utf8"))?.[1];
+  if (!list) throw new Error("FORMAT_IDS not found in src/render/format.ts");
+  return [...list.matchAll(/"([^"]+)"/g)].map((match) => match[1]);
+}

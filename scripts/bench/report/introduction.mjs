@@ -29,6 +29,10 @@ export function introduction({ opts, gnuTime }) {
     gnuTime
       ? "- **Peak memory**: the largest resident set size (GNU time's `%M`, of the same runs) over every run of the command, warm-up runs included."
       : "- **Peak memory**: not measured: GNU time (`/usr/bin/time`) is not installed.",
+    "- **Cores busy** (the many-plan build): CPU time / wall time of the process, the two figures above; 2.00 means two cores busy all the time on average.",
+    "- **`--watch`**: not a process timed to its exit but a watcher left running: the time from a save of the plan to every " +
+      "output of it rewritten, seen from outside by polling the output files, and the watcher's CPU time meanwhile; the " +
+      "`--watch` section says how.",
     "",
     `Each command runs ${times(opts.warmup, "warm-up time")} (not timed) and then ${times(opts.runs, "timed time")}; ` +
       "the tables give the min / median / max wall time and the median CPU time in milliseconds. The commands run in rounds, " +

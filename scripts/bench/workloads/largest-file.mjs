@@ -28,7 +28,7 @@ export function largestFile(bench, opts, limit) {
     rows: [
       { label: "ctwg lint 2017", ...lintResults.get(lint) },
       { label: "ctwg build 2017 --format md,html", ...buildResults.get(mdHtml) },
-      { label: "ctwg build 2017 (md, html, pdf)", ...buildResults.get(all) },
+      { label: `ctwg build 2017 (${bench.defaultFormats.join(", ")})`, ...buildResults.get(all) },
     ],
   };
 }
