@@ -23,12 +23,12 @@ export function workerFiles(name: string): WorkerFiles | undefined {
 }
 
 /**
- * Threads for `tasks` pieces of work when `perThread` of them make a thread's start worth it: at
- * most one a core, and at most eight, since each thread holds a copy of the code and a heap of its
- * own, and past eight the memory grows faster than the time shrinks.
+ * Lanes for `tasks` pieces of work when `perLane` of them make a worker thread's start worth it:
+ * this thread and a worker for each other core, at most eight in all, since each worker holds a copy
+ * of the code and a heap of its own, and past eight the memory grows faster than the time shrinks.
  */
-export function threadsFor(tasks: number, perThread: number, most = Math.min(availableParallelism(), 8)): number {
-  return Math.max(1, Math.min(most, Math.floor(tasks / perThread)));
+export function lanesFor(tasks: number, perLane: number, most = Math.min(availableParallelism(), 8)): number {
+  return Math.max(1, Math.min(most, Math.floor(tasks / perLane)));
 }
 
 /** A task's answer from a worker, and the buffers to move to the parent instead of copying. */
@@ -37,38 +37,59 @@ export interface Answer<Result> {
   transfer?: TransferListItem[];
 }
 
+/** How a pool does its tasks: on `lanes` lanes, this thread one of them with `here`, the others worker threads. */
+export interface Pool<Task, Result> {
+  lanes: number;
+  /** The workers' files; without them (running from the sources) every task is done here. */
+  workers: WorkerFiles | undefined;
+  /** What every worker is started with. */
+  job: unknown;
+  here: (task: Task) => Promise<Result>;
+}
+
 /**
- * Runs `tasks` on `threads` worker threads, each given the next task when it answers the last, so a
- * slow task holds up one thread only and no thread waits while work is left. Answers are handed to
- * `onResult` as they come, with their task's index; nothing is kept here, so memory does not grow
- * with the number of tasks. Why worker_threads is loaded here: a command in one thread never loads it.
+ * Does `tasks` on the pool's lanes, each lane taking the next task when done with its last, so a
+ * slow task holds up one lane only and no lane waits while work is left. This thread is a lane too:
+ * it would otherwise only wait. A worker is handed two tasks ahead, so it never waits for this thread
+ * to finish a task of its own before it gets the next. Answers go to `onResult` as they come, with
+ * their task's index; nothing is kept here, so memory does not grow with the number of tasks. Why
+ * worker_threads is loaded here: a command that stays in one thread never loads it.
  */
-export async function runOnThreads<Task, Result>(
-  files: WorkerFiles,
-  job: unknown,
-  tasks: readonly Task[],
-  threads: number,
-  onResult: (index: number, result: Result) => void,
-): Promise<void> {
-  const { Worker } = await import("node:worker_threads");
+export async function runPool<Task, Result>(pool: Pool<Task, Result>, tasks: readonly Task[], onResult: (index: number, result: Result) => void): Promise<void> {
   let next = 0;
-  const one = () =>
+  const take = () => (next < tasks.length ? next++ : -1);
+  const hereLane = async () => {
+    for (let index = take(); index >= 0; index = take()) onResult(index, await pool.here(tasks[index]!));
+  };
+  const files = pool.workers;
+  const workers = Math.min(pool.lanes, tasks.length) - 1;
+  if (!files || workers <= 0) return hereLane();
+  const { Worker } = await import("node:worker_threads");
+  const workerLane = (files: WorkerFiles) =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(files.start, { workerData: { entry: files.entry, job } });
-      let current = -1;
+      const worker = new Worker(files.start, { workerData: { entry: files.entry, job: pool.job } });
+      const asked: number[] = [];
       const give = () => {
-        current = next < tasks.length ? next++ : -1;
-        worker.postMessage(current < 0 ? { done: true } : { task: tasks[current] });
+        const index = take();
+        if (index >= 0) {
+          asked.push(index);
+          worker.postMessage({ task: tasks[index] });
+        } else if (asked.length === 0) {
+          worker.postMessage({ done: true });
+        }
       };
       worker.on("message", (result: Result) => {
-        onResult(current, result);
+        onResult(asked.shift()!, result);
         give();
       });
-      worker.once("online", give);
+      worker.once("online", () => {
+        give();
+        give();
+      });
       worker.once("error", reject);
       worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`a worker thread stopped with code ${code}`))));
     });
-  await Promise.all(Array.from({ length: Math.min(threads, tasks.length) }, one));
+  await Promise.all([hereLane(), ...Array.from({ length: workers }, () => workerLane(files))]);
 }
 
 /**
