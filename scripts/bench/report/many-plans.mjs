@@ -8,7 +8,8 @@ export function manyPlansSection({ manyPlans, scaled, defaultFormats }) {
     `\`ctwg build plans --out out\` over ${plans} generated plans (the variants of the Scale section, ${bytes(scaled.fileBytes)} each), ` +
       `writing the default formats (${defaultFormats.join(", ")}) of each; ${cores} cores are available to Node. ` +
       `The build runs ${runs.warmup} + ${runs.runs} times (it takes seconds). "Cores busy" is the run's CPU time / wall time: ` +
-      "the average number of cores the process kept busy.",
+      "the average number of cores the process kept busy. On a busy machine the process also waits for cores other work " +
+      "holds, which lowers it: read it with the load average in the Machine section.",
     "",
   );
   L.push(table(

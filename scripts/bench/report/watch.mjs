@@ -13,23 +13,22 @@ export function watchSection({ watch, defaultFormats }) {
       `first moment every output of the plan (${watch.outputs.map((o) => `\`${o}\``).join(", ")}, the files its first build wrote) ` +
       `has been replaced. The benchmark polls the outputs every ${watch.pollMs} ms, \`stat\` of each, and counts one as replaced when ` +
       "its inode, modification time or size differs from before the save (ctwg renames new files over the old ones). The figure " +
-      "includes the watcher's 60 ms debounce, its notice of the change, the rebuild and the writing of every file.",
+      "includes the file system's notice of the change, the watcher's wait for a save's events to settle, the rebuild " +
+      "and the writing of every file.",
     watch.cpu
       ? "- **CPU** is the watcher's CPU time (user + system, all threads) over the save: `/proc/PID/stat` read before the save and " +
         "after the rebuild, in ticks of 10 ms."
       : "- **CPU** is not measured here: it is read from `/proc/PID/stat`, which this system does not have.",
     "- The step columns are what the rebuild prints about itself, its \"✓ N ms STEP\" lines (checking, each format, " +
-      "writing): extra information on where the time goes, from inside.",
+      "writing): extra information on where the time goes, from inside. Steps may run at the same time (a format " +
+      "rendered on a thread of its own), so they are not added up.",
     "",
   );
-  if (watch.extra) L.push(`${s(watch.extra, "save")} started a second rebuild (a late file-system event), which found nothing to change; only the first rebuild of each save is counted.`, "");
+  if (watch.extra) L.push(`${s(watch.extra, "save")} started a second rebuild (a late file-system event); only the first rebuild of a save is counted, and the next save waited for the second to end.`, "");
   const names = watch.stepNames;
   L.push(table(
-    ["save", "save → written ms", "CPU ms", ...names.map((name) => `${name} ms`), "steps (sum) ms"],
-    watch.saves.map((r, i) => [
-      String(i + 1), ms(r.written), ms(r.cpu), ...names.map((name) => String(r.steps[name] ?? "—")),
-      String(names.reduce((sum, name) => sum + (r.steps[name] ?? 0), 0)),
-    ]),
+    ["save", "save → written ms", "CPU ms", ...names.map((name) => `${name} ms`)],
+    watch.saves.map((r, i) => [String(i + 1), ms(r.written), ms(r.cpu), ...names.map((name) => String(r.steps[name] ?? "—"))]),
     ["l"],
   ), "");
   L.push(

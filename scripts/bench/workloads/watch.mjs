@@ -101,7 +101,7 @@ export async function watchSaves(bench, opts) {
     written: stats(results.map((r) => r.written)),
     cpu: cpuMeasured ? stats(results.map((r) => r.cpu)) : undefined,
     stepNames,
-    stepMedians: Object.fromEntries(stepNames.map((name) => [name, median(results.map((r) => r.steps[name] ?? 0))])),
+    stepMedians: Object.fromEntries(stepNames.map((name) => [name, median(results.flatMap((r) => (name in r.steps ? [r.steps[name]] : [])))])),
   };
 }
 
