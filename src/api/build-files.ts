@@ -1,9 +1,13 @@
 import { claimPlanOutputs, renderPlan, writePlan, type BuildOptions, type BuildReport } from "./build.js";
 import type { BuildWorkerJob, BuildWorkerTask, RenderedPlan } from "./build-worker.js";
+import { keptFiles } from "./overwritten-input.js";
 import { lanesFor, runPool, workerFiles } from "./worker-threads.js";
 
 /** Plans a lane must have to pay for a worker thread's start: one for documents that take long to render, more for text. */
 const PLANS_PER_LANE = { slow: 1, fast: 8 };
+
+/** Rendered plans that may wait to be written; past this many, rendering here waits for the writing. */
+const MOST_WAITING = 8;
 
 export interface BuildFilesOptions extends BuildOptions {
   /** Threads to use at most, this one included; default: one a core, at most eight. */
@@ -29,6 +33,8 @@ export async function buildFiles(files: readonly string[], options: BuildFilesOp
     ...(options.timestamp ? { timestamp: options.timestamp } : {}),
   };
   const claims = options.claims ?? new Map();
+  // The run's inputs are read once for all its plans, not once a plan.
+  const kept = options.write === false ? undefined : await keptFiles([...files, ...(options.inputs ?? [])], { cwd: options.cwd ?? process.cwd(), root: options.root });
   const waiting = new Map<number, Omit<RenderedPlan, "steps">>();
   let turn = 0;
   let writing = Promise.resolve();
@@ -39,7 +45,12 @@ export async function buildFiles(files: readonly string[], options: BuildFilesOp
       // Workers need the settings whole, to send them: without settings every plan is built here.
       workers: job ? workerFiles("build-worker") : undefined,
       job,
-      here: ({ file }) => renderPlan(file, { ...options, claims: undefined, write: false }),
+      here: async ({ file }) => {
+        const { text, diagnostics, output, artifacts } = await renderPlan(file, { ...options, claims: undefined, write: false });
+        // This thread writes too: when the plans waiting to be written pile up, it writes before rendering more.
+        if (waiting.size >= MOST_WAITING) await writing;
+        return { file, text, diagnostics, artifacts, ...(output ? { output } : {}) };
+      },
     },
     files.map((file) => ({ file })),
     (index, rendered) => {
@@ -52,7 +63,7 @@ export async function buildFiles(files: readonly string[], options: BuildFilesOp
             waiting.delete(turn++);
             const report: BuildReport = { workplan: undefined, fixes: [], written: [], unchanged: [], ...next };
             claimPlanOutputs(report, claims, options.settings?.config);
-            onBuilt(options.write === false ? report : await writePlan(report, options));
+            onBuilt(options.write === false ? report : await writePlan(report, options, kept));
           }
         })
         .catch((error: unknown) => {

@@ -10,7 +10,7 @@ import { isValid } from "./check.js";
 import { claimOutputs, type OutputClaims } from "./claim-outputs.js";
 import type { LintConfig } from "../lint/config.js";
 import { lint, type LintReport } from "./lint.js";
-import { overwrittenInput, type Overwrite } from "./overwritten-input.js";
+import { keptFiles, type KeptFiles, type Overwrite } from "./overwritten-input.js";
 
 export interface BuildOptions {
   cwd?: string;
@@ -104,14 +104,17 @@ export function claimPlanOutputs(result: Pick<BuildReport, "file" | "output" | "
   if (hasErrors([clash])) result.artifacts = [];
 }
 
-/** The second half: writes a rendered plan's documents, all or none, unless one would replace an input. */
-export async function writePlan(result: BuildReport, options: BuildOptions = {}): Promise<BuildReport> {
+/**
+ * The second half: writes a rendered plan's documents, all or none, unless one would replace an
+ * input; `kept` is the run's kept files when it has read them once for all its plans.
+ */
+export async function writePlan(result: BuildReport, options: BuildOptions = {}, kept?: KeptFiles): Promise<BuildReport> {
   if (hasErrors(result.diagnostics) || result.artifacts.length === 0) return result;
   const cwd = options.cwd ?? process.cwd();
   const step = stepTimer(options.onStep);
   const outDir = options.outDir ?? inProject(placeOf(options), OUT_DIR);
   const targets = result.artifacts.map((artifact) => join(outDir, artifact.path));
-  const refused = await overwrittenInput(targets, [result.file, ...(options.inputs ?? [])], { cwd, root: options.root });
+  const refused = await (kept ?? (await keptFiles([result.file, ...(options.inputs ?? [])], { cwd, root: options.root }))).check(targets);
   if (refused) return { ...result, refused };
   const { written, unchanged } = await writeArtifacts(result.artifacts, resolve(cwd, outDir), { cwd });
   step("Written");

@@ -45,7 +45,9 @@ const YEAR_FILE = /^\d{4}(?:-\d{4})?\.ya?ml$/;
  * `given` marks those the command reads whatever it is asked.
  */
 async function keptPaths(inputs: readonly string[], options: SacredOptions): Promise<{ file: string; given: boolean }[]> {
-  const beside = await Promise.all(inputs.map((input) => yamlFiles(dirname(input), options.cwd, YEAR_FILE)));
+  // One read a folder, however many of the inputs are in it: a thousand plans in one folder are one folder.
+  const folders = [...new Set(inputs.map((input) => dirname(input)))];
+  const beside = await Promise.all(folders.map((folder) => yamlFiles(folder, options.cwd, YEAR_FILE)));
   const workplans = await yamlFiles(projectFile(options, WORKPLANS_DIR), options.cwd, /\.ya?ml$/);
   const glossary = projectFile(options, WORKPLANS_DIR, GLOSSARY_FILE);
   return [
@@ -62,8 +64,13 @@ async function keptPaths(inputs: readonly string[], options: SacredOptions): Pro
  */
 async function sacredFiles(inputs: readonly string[], options: SacredOptions): Promise<SacredFiles> {
   const sacred: SacredFiles = new Map();
+  const seen = new Set<string>();
   for (const { file, given } of await keptPaths(inputs, options)) {
-    for (const identity of await identitiesOf(resolve(options.cwd, file))) {
+    // A path met again (an input that is also beside another) is the same file, met first as given.
+    const path = resolve(options.cwd, file);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    for (const identity of await identitiesOf(path)) {
       if (!sacred.has(keyOf(identity))) sacred.set(keyOf(identity), { input: file, kind: kindOf(file, options), given });
     }
   }
@@ -102,13 +109,32 @@ async function identitiesOf(path: string): Promise<FileIdentity[]> {
  * output folder is not the plan, but the plan's own path, however spelt, is.
  */
 export async function overwrittenInput(targets: readonly string[], inputs: readonly string[], options: SacredOptions): Promise<Overwrite | undefined> {
+  return (await keptFiles(inputs, options)).check(targets);
+}
+
+/** The files a run keeps, read once; then each plan's targets are checked against them. */
+export interface KeptFiles {
+  /** The first of `targets` that would replace a kept file, or undefined. */
+  check(targets: readonly string[]): Promise<Overwrite | undefined>;
+}
+
+/**
+ * Reads the kept files of a run once. Why: a build of many plans checks every plan's outputs
+ * against every input; reading the inputs again for each plan made a thousand plans a million
+ * reads. The kept files do not change while a run writes: outputs are never YAML.
+ */
+export async function keptFiles(inputs: readonly string[], options: SacredOptions): Promise<KeptFiles> {
   const sacred = await sacredFiles(inputs, options);
-  for (const target of targets) {
-    const stats = await lstat(resolve(options.cwd, target), { bigint: true }).catch(() => undefined);
-    const kept = stats && sacred.get(keyOf(stats));
-    if (kept) return { target, input: kept.input, kind: kept.kind };
-  }
-  return undefined;
+  return {
+    async check(targets) {
+      for (const target of targets) {
+        const stats = await lstat(resolve(options.cwd, target), { bigint: true }).catch(() => undefined);
+        const kept = stats && sacred.get(keyOf(stats));
+        if (kept) return { target, input: kept.input, kind: kept.kind };
+      }
+      return undefined;
+    },
+  };
 }
 
 /**

@@ -233,12 +233,18 @@ function shownPath(path: string, cwd: string): string {
 
 const TEMPORARY = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
+/** The folders this process has cleaned of stale temporaries. */
+const cleanedFolders = new Set<string>();
+
 /**
  * Removes temporary files left by a build that was killed between writing and renaming (a killed
  * process cannot clean up after itself). Only files whose writer is no longer running are touched,
- * so a build running beside this one keeps its own.
+ * so a build running beside this one keeps its own. Once a folder a process: a build of many plans
+ * into one folder read it again for each plan, which grew with the square of the plans.
  */
 async function removeStaleTemporaries(folder: string): Promise<void> {
+  if (cleanedFolders.has(folder)) return;
+  cleanedFolders.add(folder);
   let names: string[];
   try {
     names = await readdir(folder);
