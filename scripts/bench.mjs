@@ -98,9 +98,22 @@ async function main() {
     const largest = opts.tiny ? undefined : largestFile(bench, opts, limit);
     const watch = await watchSaves(bench, opts);
     const text = report({
-      opts, started, finished: new Date(), build, host, gnuTime, defaultFormats: bench.defaultFormats, loads: bench.loads,
-      pandoc, single, scaled, manyPlans, largest, watch,
-      loadStart, loadEnd: os.loadavg()[0],
+      opts,
+      started,
+      finished: new Date(),
+      build,
+      host,
+      gnuTime,
+      defaultFormats: bench.defaultFormats,
+      loads: bench.loads,
+      pandoc,
+      single,
+      scaled,
+      manyPlans,
+      largest,
+      watch,
+      loadStart,
+      loadEnd: os.loadavg()[0],
     });
     mkdirSync(resolve(opts.output, ".."), { recursive: true });
     writeFileSync(opts.output, text);

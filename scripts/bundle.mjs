@@ -39,7 +39,8 @@ const requireLazyBuiltins = {
   renderChunk(code, chunk) {
     const required = code.replace(/\bimport\((["'])(node:[\w/]+)\1\)/g, "Promise.resolve(require($1$2$1))");
     const left = /(?<![\w.])import\((?!\s*["']\.\/)/.exec(required.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ""));
-    if (left) throw new Error(`${chunk.fileName} still has an import() the code cache cannot run: ${required.slice(left.index, left.index + 60)}`);
+    if (left)
+      throw new Error(`${chunk.fileName} still has an import() the code cache cannot run: ${required.slice(left.index, left.index + 60)}`);
     return required;
   },
 };

@@ -110,7 +110,12 @@ async function worker() {
           if (!slowest || outcome.ms > slowest.ms) stats.byKind[kind] = { ms: outcome.ms, index };
         }
       } catch (error) {
-        stats.failures.push({ index, mutations: mutations.describeMutations(list), error: String(error?.message ?? error).slice(0, 1500), bytes: bytes.toString("base64") });
+        stats.failures.push({
+          index,
+          mutations: mutations.describeMutations(list),
+          error: String(error?.message ?? error).slice(0, 1500),
+          bytes: bytes.toString("base64"),
+        });
       }
       stats.cases++;
       if (++done % 200 === 0) {
@@ -167,26 +172,38 @@ async function main() {
   }, 1000);
   let lastPrint = 0;
   await Promise.all(
-    Array.from({ length: WORKERS }, (_, w) =>
-      new Promise((resolve, reject) => {
-        const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
-          env: { ...process.env, FUZZ_ROLE: "worker", FUZZ_FROM: String(w), FUZZ_STEP: String(WORKERS), FUZZ_SEED: String(SEED), FUZZ_CASES: String(CASES) },
-        });
-        children.push(child);
-        child.on("message", (message) => {
-          if (message.start !== undefined) return void (running[w] = { index: message.start, mutations: message.mutations, at: performance.now() });
-          if (message.done) return results.push(message.done);
-          progress[w] = message.progress;
-          const now = performance.now();
-          if (now - lastPrint > 10_000) {
-            lastPrint = now;
-            const total = progress.reduce((a, b) => a + b, 0);
-            const rate = total / ((now - started) / 1000);
-            console.log(`fuzz: ${total.toLocaleString("en")}/${CASES.toLocaleString("en")} cases, ${Math.round(rate)} cases/s, ${message.failures} failures in worker ${w}`);
-          }
-        });
-        child.on("exit", (code) => (code === 0 || hung.length > 0 ? resolve() : reject(new Error(`worker ${w} exited ${code}`))));
-      }),
+    Array.from(
+      { length: WORKERS },
+      (_, w) =>
+        new Promise((resolve, reject) => {
+          const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
+            env: {
+              ...process.env,
+              FUZZ_ROLE: "worker",
+              FUZZ_FROM: String(w),
+              FUZZ_STEP: String(WORKERS),
+              FUZZ_SEED: String(SEED),
+              FUZZ_CASES: String(CASES),
+            },
+          });
+          children.push(child);
+          child.on("message", (message) => {
+            if (message.start !== undefined)
+              return void (running[w] = { index: message.start, mutations: message.mutations, at: performance.now() });
+            if (message.done) return results.push(message.done);
+            progress[w] = message.progress;
+            const now = performance.now();
+            if (now - lastPrint > 10_000) {
+              lastPrint = now;
+              const total = progress.reduce((a, b) => a + b, 0);
+              const rate = total / ((now - started) / 1000);
+              console.log(
+                `fuzz: ${total.toLocaleString("en")}/${CASES.toLocaleString("en")} cases, ${Math.round(rate)} cases/s, ${message.failures} failures in worker ${w}`,
+              );
+            }
+          });
+          child.on("exit", (code) => (code === 0 || hung.length > 0 ? resolve() : reject(new Error(`worker ${w} exited ${code}`))));
+        }),
     ),
   ).finally(() => clearInterval(watchdog));
   if (hung.length > 0) return reportHung(hung);
@@ -194,7 +211,8 @@ async function main() {
   const failures = results.flatMap((r) => r.failures).sort((a, b) => a.index - b.index);
   const slowest = results.map((r) => r.slowest).reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, index: -1 });
   const byKind = {};
-  for (const [kind, value] of results.flatMap((r) => Object.entries(r.byKind))) if (!byKind[kind] || value.ms > byKind[kind].ms) byKind[kind] = value;
+  for (const [kind, value] of results.flatMap((r) => Object.entries(r.byKind)))
+    if (!byKind[kind] || value.ms > byKind[kind].ms) byKind[kind] = value;
   const exit0 = results.reduce((n, r) => n + r.codes[0], 0);
   const built = results.reduce((n, r) => n + r.built, 0);
   const seconds = (performance.now() - started) / 1000;
@@ -205,7 +223,8 @@ async function main() {
       writeFileSync(join(folder, `case-${failure.index}.yaml`), Buffer.from(failure.bytes, "base64"));
       writeFileSync(join(folder, `case-${failure.index}.txt`), `${failure.mutations}\n\n${failure.error}\n`);
     }
-    for (const failure of failures.slice(0, 10)) console.log(`\nFAILED case ${failure.index}: ${failure.mutations}\n  ${failure.error.split("\n").join("\n  ")}`);
+    for (const failure of failures.slice(0, 10))
+      console.log(`\nFAILED case ${failure.index}: ${failure.mutations}\n  ${failure.error.split("\n").join("\n  ")}`);
     console.log(`\nfailing inputs: ${folder}; rerun one with: npm run fuzz -- --seed ${SEED} --case N`);
   }
   console.log(
@@ -213,7 +232,9 @@ async function main() {
       `slowest case ${Math.round(slowest.ms)} ms (case ${slowest.index}), ${Math.round(seconds)} s, seed ${SEED}`,
   );
   const kinds = Object.entries(byKind).sort(([, a], [, b]) => b.ms - a.ms);
-  console.log(`slowest by mutation kind: ${kinds.map(([kind, { ms, index }]) => `${kind} ${Math.round(ms)} ms (case ${index})`).join(", ")}`);
+  console.log(
+    `slowest by mutation kind: ${kinds.map(([kind, { ms, index }]) => `${kind} ${Math.round(ms)} ms (case ${index})`).join(", ")}`,
+  );
 
   process.exitCode = failures.length > 0 || cases !== CASES ? 1 : 0;
 }

@@ -26,9 +26,17 @@ export function installPacked(folder) {
   const own = lock.packages[""];
   const packages = {
     "": { name: "plans", dependencies: { ctwg: tarball } },
-    "node_modules/ctwg": { version: own.version, resolved: tarball, license: own.license, dependencies: own.dependencies, bin: own.bin, engines: own.engines },
+    "node_modules/ctwg": {
+      version: own.version,
+      resolved: tarball,
+      license: own.license,
+      dependencies: own.dependencies,
+      bin: own.bin,
+      engines: own.engines,
+    },
   };
-  for (const [path, entry] of Object.entries(lock.packages)) if (path.startsWith("node_modules/") && !entry.dev && !entry.link) packages[path] = entry;
+  for (const [path, entry] of Object.entries(lock.packages))
+    if (path.startsWith("node_modules/") && !entry.dev && !entry.link) packages[path] = entry;
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "plans", private: true, dependencies: { ctwg: tarball } }));
   writeFileSync(join(project, "package-lock.json"), JSON.stringify({ name: "plans", lockfileVersion: 3, requires: true, packages }));
   npm(["ci", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], project);

@@ -64,7 +64,14 @@ function runAction(workspace: string, given: Record<string, string> = {}) {
     const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], {
       cwd,
       encoding: "utf8",
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTION_PATH: ROOT, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, ...env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        GITHUB_ACTION_PATH: ROOT,
+        GITHUB_STEP_SUMMARY: summary,
+        GITHUB_OUTPUT: output,
+        ...env,
+      },
     });
     ran.push({ name: step.name ?? step.id ?? "", status: result.status, stdout: result.stdout, stderr: result.stderr });
     if (result.status !== 0) break;
@@ -75,7 +82,7 @@ function runAction(workspace: string, given: Record<string, string> = {}) {
 describe("action.yml", () => {
   it("is a composite action whose every expression names a declared input", () => {
     expect(action.runs.using).toBe("composite");
-    const used = new Set([...text.matchAll(/\$\{\{\s*inputs\.([\w-]+)/g, ), ...text.matchAll(/\binputs\.([\w-]+)\s*==/g)].map((m) => m[1]!));
+    const used = new Set([...text.matchAll(/\$\{\{\s*inputs\.([\w-]+)/g), ...text.matchAll(/\binputs\.([\w-]+)\s*==/g)].map((m) => m[1]!));
     expect([...used].sort()).toEqual(Object.keys(action.inputs).sort());
     for (const input of Object.values(action.inputs)) expect(input.description).toBeTruthy();
   });
@@ -92,7 +99,9 @@ describe("action.yml", () => {
   });
 
   it("is what this repository's own workflow uses", () => {
-    const workflow = parse(readFileSync(join(ROOT, ".github", "workflows", "workplans.yml"), "utf8")) as { jobs: Record<string, { steps: { uses?: string }[] }> };
+    const workflow = parse(readFileSync(join(ROOT, ".github", "workflows", "workplans.yml"), "utf8")) as {
+      jobs: Record<string, { steps: { uses?: string }[] }>;
+    };
     expect(Object.values(workflow.jobs).flatMap((job) => job.steps.map((s) => s.uses))).toContain("./");
   });
 });
@@ -108,10 +117,17 @@ describe("the action's steps, run as the runner runs them", () => {
 
   it("lints with annotations and a summary, then builds every document", () => {
     const { ran, summary, output } = runAction(workspace);
-    expect(ran.map((r) => [r.name, r.status])).toEqual([["Lint the work plans", 0], ["Build the documents", 0]]);
+    expect(ran.map((r) => [r.name, r.status])).toEqual([
+      ["Lint the work plans", 0],
+      ["Build the documents", 0],
+    ]);
     expect(ran[0]!.stdout.match(/^::warning file=workplans\/2017\.yaml,line=\d+/gm)).toHaveLength(8);
     expect(summary).toContain("|");
-    expect(readdirSync(join(workspace, "out", "2017")).map((f) => f.split(".").pop()).sort()).toEqual(["docx", "html", "md", "pdf"]);
+    expect(
+      readdirSync(join(workspace, "out", "2017"))
+        .map((f) => f.split(".").pop())
+        .sort(),
+    ).toEqual(["docx", "html", "md", "pdf"]);
     expect(output).toBe("out=out\n");
   });
 

@@ -31,24 +31,36 @@ describe("the house's structure", () => {
   });
 
   it("a command reaches the stages only through the API's front, src/index.ts", () => {
-    const allowed = (target: string) => target === "index.ts" || /^(cli|diagnostics|preview)\//.test(target) || target === "package-root.ts";
+    const allowed = (target: string) =>
+      target === "index.ts" || /^(cli|diagnostics|preview)\//.test(target) || target === "package-root.ts";
     const reaching = files
       .filter((file) => file.startsWith("cli/"))
-      .flatMap((file) => importsOf(file).filter((target) => !allowed(target)).map((target) => `${file} → ${target}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((target) => !allowed(target))
+          .map((target) => `${file} → ${target}`),
+      );
     expect(reaching).toEqual([]);
   });
 
   it("no stage imports the door it sits behind", () => {
     const backUp = files
       .filter((file) => !isApi(file) && !file.startsWith("cli/"))
-      .flatMap((file) => importsOf(file).filter(isApi).map((target) => `${file} → ${target}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter(isApi)
+          .map((target) => `${file} → ${target}`),
+      );
     expect(backUp).toEqual([]);
   });
 
   it("lint and the renderers keep to their sides: lint never loads a renderer, a renderer never lints or writes", () => {
     const crossing = files.flatMap((file) =>
       importsOf(file)
-        .filter((target) => (file.startsWith("lint/") && target.startsWith("render/")) || (file.startsWith("render/") && /^(lint|emit)\//.test(target)))
+        .filter(
+          (target) =>
+            (file.startsWith("lint/") && target.startsWith("render/")) || (file.startsWith("render/") && /^(lint|emit)\//.test(target)),
+        )
         .map((target) => `${file} → ${target}`),
     );
     expect(crossing).toEqual([]);

@@ -22,7 +22,11 @@ function tableAfter(text: string, heading: string): string[] {
 }
 
 /** The cells of a table row. */
-const cells = (row: string) => row.split("|").slice(1, -1).map((cell) => cell.trim());
+const cells = (row: string) =>
+  row
+    .split("|")
+    .slice(1, -1)
+    .map((cell) => cell.trim());
 
 const NUMBER = /^\d[\d,]*(\.\d+)?$/;
 const RATIO = /^\d+\.\d\d×$/;

@@ -6,7 +6,9 @@ import { expectHtmlGolden } from "./support/html-golden.js";
 import { ROOT } from "./support/workplan.js";
 
 const EXAMPLES = join(ROOT, "examples");
-const names = readdirSync(EXAMPLES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const names = readdirSync(EXAMPLES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 // Golden files: update with `npx vitest run test/examples.test.ts -u`, then read test/fixtures/examples/ like code.
 describe("the example plans of other shapes", () => {
@@ -33,7 +35,8 @@ describe("the example plans of other shapes", () => {
           const report = await build(file, { cwd, settings, write: false });
           expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
           const [md, html, pdf] = report.artifacts;
-          const golden = (artifact: { path: string }) => join(ROOT, "test", "fixtures", "examples", name, artifact.path.replace(/\//g, "_"));
+          const golden = (artifact: { path: string }) =>
+            join(ROOT, "test", "fixtures", "examples", name, artifact.path.replace(/\//g, "_"));
           await expect(new TextDecoder().decode(md!.bytes)).toMatchFileSnapshot(golden(md!));
           await expectHtmlGolden(new TextDecoder().decode(html!.bytes), golden(html!));
           expect(new TextDecoder().decode(pdf!.bytes.subarray(0, 5))).toBe("%PDF-");

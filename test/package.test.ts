@@ -11,7 +11,8 @@ import { ROOT } from "./support/workplan.js";
 let folder: string;
 let files: string[];
 let project: string;
-const ctwg = (args: string[], cwd = project) => spawnSync(join(project, "node_modules", ".bin", "ctwg"), args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const ctwg = (args: string[], cwd = project) =>
+  spawnSync(join(project, "node_modules", ".bin", "ctwg"), args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), "ctwg-package-"));
@@ -24,10 +25,30 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("the package", () => {
   it("holds the built CLI, its templates and data, and nothing of the repository's own", () => {
-    for (const needed of ["bin/ctwg.js", "dist/bundle/ctwg.cjs", "dist/bundle/ctwg.cjs.cache", "dist/bundle/lint-worker.cjs", "dist/bundle/build-worker.cjs", "dist/start/code-cache.js", "dist/start/worker.js", "dist/index.js", "dist/index.d.ts", "dist/templates/html.cjs", "templates/html/main.hbs", "workplans/glossary.yaml", "workplans/workplan.schema.json", "package.json", "README.md"]) {
+    for (const needed of [
+      "bin/ctwg.js",
+      "dist/bundle/ctwg.cjs",
+      "dist/bundle/ctwg.cjs.cache",
+      "dist/bundle/lint-worker.cjs",
+      "dist/bundle/build-worker.cjs",
+      "dist/start/code-cache.js",
+      "dist/start/worker.js",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/templates/html.cjs",
+      "templates/html/main.hbs",
+      "workplans/glossary.yaml",
+      "workplans/workplan.schema.json",
+      "package.json",
+      "README.md",
+    ]) {
       expect(files, needed).toContain(needed);
     }
-    const foreign = files.filter((f) => !/^(bin|dist|templates)\//.test(f) && !["package.json", "README.md", "workplans/glossary.yaml", "workplans/workplan.schema.json"].includes(f));
+    const foreign = files.filter(
+      (f) =>
+        !/^(bin|dist|templates)\//.test(f) &&
+        !["package.json", "README.md", "workplans/glossary.yaml", "workplans/workplan.schema.json"].includes(f),
+    );
     expect(foreign).toEqual([]);
     expect(files.filter((f) => /\.test\.|^test\/|^src\/|\.ts$/.test(f) && !f.endsWith(".d.ts"))).toEqual([]);
   });
@@ -52,12 +73,24 @@ describe("the package", () => {
     const build = ctwg(["build", "2017"]);
     expect(build.stderr).toContain("8 warnings");
     expect(build.status).toBe(0);
-    expect(readdirSync(join(project, "out", "2017")).sort()).toEqual(["2017_som1_sce-cow_002.docx", "2017_som1_sce-cow_002.html", "2017_som1_sce-cow_002.md", "2017_som1_sce-cow_002.pdf"]);
-    expect(readFileSync(join(project, "out", "2017", "2017_som1_sce-cow_002.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(readdirSync(join(project, "out", "2017")).sort()).toEqual([
+      "2017_som1_sce-cow_002.docx",
+      "2017_som1_sce-cow_002.html",
+      "2017_som1_sce-cow_002.md",
+      "2017_som1_sce-cow_002.pdf",
+    ]);
+    expect(
+      readFileSync(join(project, "out", "2017", "2017_som1_sce-cow_002.pdf"))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 
   it("runs with npx from a folder inside the plan repository, finding the project's root", () => {
-    const result = spawnSync("npx", ["--offline", "--no-install", "ctwg", "lint", "2017", "--format", "compact"], { cwd: join(project, "workplans"), encoding: "utf8" });
+    const result = spawnSync("npx", ["--offline", "--no-install", "ctwg", "lint", "2017", "--format", "compact"], {
+      cwd: join(project, "workplans"),
+      encoding: "utf8",
+    });
     expect(result.status).toBe(0);
     expect(result.stdout.trim().split("\n")).toHaveLength(8);
     expect(result.stdout).toMatch(/^2017\.yaml:\d+:\d+: warning: /);

@@ -7,7 +7,10 @@ import { ROOT } from "./support/workplan.js";
 /** Every test file under test/, relative to the root, as the README's `test/**\/*.test.ts` means. */
 function testFiles(): string[] {
   const files = readdirSync(join(ROOT, "test"), { recursive: true, encoding: "utf8" });
-  return files.filter((file) => file.endsWith(".test.ts")).map((file) => join("test", file)).sort();
+  return files
+    .filter((file) => file.endsWith(".test.ts"))
+    .map((file) => join("test", file))
+    .sort();
 }
 
 /**

@@ -42,7 +42,9 @@ export function ensureBuilt() {
   // stdout to stderr: the benchmark's own output is its report file and its progress.
   const result = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build"], { stdio: ["ignore", 2, 2], cwd: ROOT });
   if (result.status !== 0) {
-    process.stderr.write(`bench: \`npm run build\` failed (${result.error?.message ?? `exit ${result.status}`}); fix it, then run the benchmark again\n`);
+    process.stderr.write(
+      `bench: \`npm run build\` failed (${result.error?.message ?? `exit ${result.status}`}); fix it, then run the benchmark again\n`,
+    );
     process.exit(1);
   }
   return "built by the benchmark from the current src/ and templates/ before it ran";

@@ -21,7 +21,11 @@ export interface BuildFilesOptions extends BuildOptions {
  * and then dropped, so memory does not grow with the number of plans. Outputs are claimed and
  * written here, in that order, so two plans with the same output names are caught as in one thread.
  */
-export async function buildFiles(files: readonly string[], options: BuildFilesOptions, onBuilt: (report: BuildReport) => void): Promise<void> {
+export async function buildFiles(
+  files: readonly string[],
+  options: BuildFilesOptions,
+  onBuilt: (report: BuildReport) => void,
+): Promise<void> {
   const formats = options.formats ?? [];
   const slow = formats.length === 0 || formats.includes("pdf") || formats.includes("docx");
   const settings = options.settings;
@@ -34,7 +38,10 @@ export async function buildFiles(files: readonly string[], options: BuildFilesOp
   };
   const claims = options.claims ?? new Map();
   // The run's inputs are read once for all its plans, not once a plan.
-  const kept = options.write === false ? undefined : await keptFiles([...files, ...(options.inputs ?? [])], { cwd: options.cwd ?? process.cwd(), root: options.root });
+  const kept =
+    options.write === false
+      ? undefined
+      : await keptFiles([...files, ...(options.inputs ?? [])], { cwd: options.cwd ?? process.cwd(), root: options.root });
   const waiting = new Map<number, Omit<RenderedPlan, "steps">>();
   let turn = 0;
   let writing = Promise.resolve();

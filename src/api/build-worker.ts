@@ -30,7 +30,12 @@ export function work(job: BuildWorkerJob): void {
   serveTasks<BuildWorkerTask, RenderedPlan>(parentPort!, async ({ file, settings }) => {
     const steps: [string, number][] = [];
     const onStep = (step: string, ms: number) => steps.push([step, ms]);
-    const { text, diagnostics, output, artifacts } = await renderPlan(file, { ...job, ...(settings ? { settings } : {}), write: false, onStep });
+    const { text, diagnostics, output, artifacts } = await renderPlan(file, {
+      ...job,
+      ...(settings ? { settings } : {}),
+      write: false,
+      onStep,
+    });
     const result: RenderedPlan = { file, text, diagnostics, artifacts, steps, ...(output ? { output } : {}) };
     return { result, transfer: artifacts.map((artifact) => artifact.bytes.buffer as ArrayBuffer) };
   });

@@ -97,7 +97,11 @@ export async function renderPlan(file: string, options: BuildOptions = {}): Prom
  * Claims a checked plan's outputs in the run, reporting the plan that already has them; a plan that
  * loses its claim keeps no artifacts, so nothing of it is written.
  */
-export function claimPlanOutputs(result: Pick<BuildReport, "file" | "output" | "diagnostics" | "artifacts">, claims: OutputClaims, config: LintConfig | undefined): void {
+export function claimPlanOutputs(
+  result: Pick<BuildReport, "file" | "output" | "diagnostics" | "artifacts">,
+  claims: OutputClaims,
+  config: LintConfig | undefined,
+): void {
   const clash = result.output ? claimOutputs(claims, result.file, result.output, config) : undefined;
   if (!clash) return;
   result.diagnostics.push(clash);

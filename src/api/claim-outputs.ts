@@ -57,7 +57,10 @@ export function claimOutputs(claims: OutputClaims, file: string, output: PlanOut
 }
 
 /** Adds to each report, in order, the clash of its outputs with an earlier one's: the check across the plans of one run. */
-export function addOutputClashes(reports: readonly { file: string; diagnostics: Diagnostic[]; output?: PlanOutput }[], config?: LintConfig): void {
+export function addOutputClashes(
+  reports: readonly { file: string; diagnostics: Diagnostic[]; output?: PlanOutput }[],
+  config?: LintConfig,
+): void {
   const claims: OutputClaims = new Map();
   for (const report of reports) {
     const clash = report.output && claimOutputs(claims, report.file, report.output, config);

@@ -54,7 +54,11 @@ export async function diff(before: string, after: string, options: DiffOptions =
 }
 
 /** The diff in one of the formats of `DIFF_FORMAT_IDS`; `paint` and `colour` matter only to `text`, `author` and `timestamp` to `docx`, whose diff is bytes. */
-export async function formatDiff<Id extends DiffFormatId>(diff: WorkplanDiff, format: Id, options: DiffFormatOptions = { paint: NO_PAINT, colour: false }): Promise<DiffOutput<Id>> {
+export async function formatDiff<Id extends DiffFormatId>(
+  diff: WorkplanDiff,
+  format: Id,
+  options: DiffFormatOptions = { paint: NO_PAINT, colour: false },
+): Promise<DiffOutput<Id>> {
   const formatter = (await DIFF_FORMATS[format]()) as DiffFormatter<DiffOutput<Id>>;
   return formatter(diff, options);
 }

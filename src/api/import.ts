@@ -61,40 +61,82 @@ export async function importDocx(docx: string, options: ImportOptions = {}): Pro
     bytes = new Uint8Array(await readFile(resolve(cwd, docx)));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return fail(`${docx} cannot be read (${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code ?? "unknown error"})`, "give the path of a .docx that ctwg build wrote");
+    return fail(
+      `${docx} cannot be read (${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (code ?? "unknown error")})`,
+      "give the path of a .docx that ctwg build wrote",
+    );
   }
-  const [{ readDocx }, { importEdits }, { yamlEdits }] = await Promise.all([import("../import/read-docx.js"), import("../import/import-edits.js"), import("../import/yaml-edits.js")]);
+  const [{ readDocx }, { importEdits }, { yamlEdits }] = await Promise.all([
+    import("../import/read-docx.js"),
+    import("../import/import-edits.js"),
+    import("../import/yaml-edits.js"),
+  ]);
   const read = readDocx(bytes);
   if (!read.ok) return fail(`${docx} ${read.problem.message}`, read.problem.hint);
   const user = read.document;
   const period = user.customProperties.get("ctwg.period");
-  if (period === undefined) return fail(`${docx} was not written by ctwg: it has none of the marks ctwg build leaves to find each text's place in the workplan`, "build the Word file with `ctwg build --format docx`, edit that one, and import it");
+  if (period === undefined)
+    return fail(
+      `${docx} was not written by ctwg: it has none of the marks ctwg build leaves to find each text's place in the workplan`,
+      "build the Word file with `ctwg build --format docx`, edit that one, and import it",
+    );
   const target = options.workplan ?? period;
   const file = resolveInput(target, placeOf({ cwd, root: options.root })).file;
 
   const report = await lint(file, { cwd, ...(options.settings && { settings: options.settings }) });
   const base = { docx, file, edits: [], diff: undefined, written: false };
   if (!isValid(report)) return { ...base, diagnostics: report.diagnostics.filter((d) => d.severity === "error") };
-  const built = await build(file, { cwd, formats: ["docx"], write: false, timeline: options.timeline ?? true, ...(options.settings && { settings: options.settings }) });
+  const built = await build(file, {
+    cwd,
+    formats: ["docx"],
+    write: false,
+    timeline: options.timeline ?? true,
+    ...(options.settings && { settings: options.settings }),
+  });
   const fresh = readDocx(built.artifacts[0]!.bytes);
   if (!fresh.ok) throw new Error(`ctwg cannot read the Word file it wrote: ${fresh.problem.message}`);
   const stamp = user.customProperties.get("ctwg.fingerprint");
   if (stamp !== undefined && stamp !== fresh.document.customProperties.get("ctwg.fingerprint")) {
     return {
       ...base,
-      diagnostics: [{ ruleId: "import/stale", severity: "error", message: `${docx} was built from ${file} as it was before a change: its texts are not the plan's texts now, so its differences would undo that change`, hint: `import it into the plan as it was when the Word file was built (git checkout that version of ${file}), or build the Word file again and redo the edits`, file: docx, path: [] }],
+      diagnostics: [
+        {
+          ruleId: "import/stale",
+          severity: "error",
+          message: `${docx} was built from ${file} as it was before a change: its texts are not the plan's texts now, so its differences would undo that change`,
+          hint: `import it into the plan as it was when the Word file was built (git checkout that version of ${file}), or build the Word file again and redo the edits`,
+          file: docx,
+          path: [],
+        },
+      ],
     };
   }
 
   const found = importEdits(user, fresh.document, report.source, docx);
   const { edits, failed } = yamlEdits(report.source, found.edits);
   const diagnostics = [...found.diagnostics];
-  for (const field of failed) diagnostics.push({ ruleId: "import/unwritable", severity: "error", message: `the new text of ${field.path.join(".")} cannot be written into ${file}`, hint: "edit the YAML by hand", file: docx, path: field.path });
+  for (const field of failed)
+    diagnostics.push({
+      ruleId: "import/unwritable",
+      severity: "error",
+      message: `the new text of ${field.path.join(".")} cannot be written into ${file}`,
+      hint: "edit the YAML by hand",
+      file: docx,
+      path: field.path,
+    });
   if (found.edits.length === 0 || edits.length === 0) return { ...base, diagnostics };
   const text = applyEdits(report.text!, edits).text;
   const after = compileWorkplan(text, file, options.settings);
   if (!after.workplan || hasErrors(after.diagnostics)) {
-    return { ...base, diagnostics: [...diagnostics, ...after.diagnostics.filter((d) => d.severity === "error").map((d) => ({ ...d, message: `with the Word file's edits, ${d.message}` }))] };
+    return {
+      ...base,
+      diagnostics: [
+        ...diagnostics,
+        ...after.diagnostics
+          .filter((d) => d.severity === "error")
+          .map((d) => ({ ...d, message: `with the Word file's edits, ${d.message}` })),
+      ],
+    };
   }
   const { diffWorkplans } = await import("../diff/diff-workplans.js");
   const diff = diffWorkplans(report.workplan, after.workplan, { beforeLabel: file, afterLabel: docx });

@@ -60,7 +60,8 @@ export async function initProject(folder: string, options: InitOptions = {}): Pr
   let plan: { period: string; text: string; forum: string } | undefined;
   if (options.from !== undefined) {
     const from = await check(options.from, { cwd });
-    if (!isValid(from)) return { ...report, diagnostics: from.diagnostics.filter((d) => d.severity === "error"), refused: "from-has-errors" };
+    if (!isValid(from))
+      return { ...report, diagnostics: from.diagnostics.filter((d) => d.severity === "error"), refused: "from-has-errors" };
     plan = { period: from.workplan.period.label, text: from.text!, forum: from.workplan.forum };
   }
   const forum = plan?.forum ?? options.forum ?? DEFAULT_FORUM;

@@ -20,7 +20,8 @@ export async function workplanFiles(args: readonly string[], where: Place | stri
   const { cwd } = place;
   if (args.length === 0) {
     const files = await listWorkplans(place);
-    if (files.length === 0) return { problem: `no workplans found: ${inProject(place, WORKPLANS_DIR)}/ holds no YEAR.yaml file; give a year or a path` };
+    if (files.length === 0)
+      return { problem: `no workplans found: ${inProject(place, WORKPLANS_DIR)}/ holds no YEAR.yaml file; give a year or a path` };
     return { files };
   }
   const files: string[] = [];

@@ -17,11 +17,20 @@ export interface LintedFile {
  * kept: the parsed plans of a thousand files would fill the memory, and crossing from a worker they
  * would be copied.
  */
-export async function lintBatch(files: readonly string[], cwd: string, settings: Pick<LintSettings, "config" | "glossary">): Promise<LintedFile[]> {
+export async function lintBatch(
+  files: readonly string[],
+  cwd: string,
+  settings: Pick<LintSettings, "config" | "glossary">,
+): Promise<LintedFile[]> {
   const linted: LintedFile[] = [];
   for (const file of files) {
     const report = await lint(file, { cwd, settings });
-    linted.push({ file: report.file, text: report.text, diagnostics: report.diagnostics, ...(report.output ? { output: report.output } : {}) });
+    linted.push({
+      file: report.file,
+      text: report.text,
+      diagnostics: report.diagnostics,
+      ...(report.output ? { output: report.output } : {}),
+    });
   }
   return linted;
 }

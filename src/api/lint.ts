@@ -32,7 +32,9 @@ export async function lint(file: string, options: LintOptions = {}): Promise<Lin
   const report = await check(file, { cwd, ...(settings ? { settings } : {}) });
   if (!isValid(report)) return { ...report, fixes: [] };
   const previousFile = join(dirname(file), `${report.workplan.year - 1}.yaml`);
-  const previous = existsSync(resolve(cwd, previousFile)) ? (await check(previousFile, { cwd, ...(settings ? { settings } : {}) })).workplan : undefined;
+  const previous = existsSync(resolve(cwd, previousFile))
+    ? (await check(previousFile, { cwd, ...(settings ? { settings } : {}) })).workplan
+    : undefined;
   // Why loaded here: checking a file (calendar, diff, next year) needs no rules.
   const { lintWorkplan } = await import("../lint/lint-workplan.js");
   const result = lintWorkplan({
@@ -43,5 +45,10 @@ export async function lint(file: string, options: LintOptions = {}): Promise<Lin
     config: options.settings?.config ?? DEFAULT_CONFIG,
     withFixes: options.withFixes ?? false,
   });
-  return { ...report, diagnostics: [...report.diagnostics, ...result.diagnostics], fixes: result.fixes, output: planOutput(report.workplan, report.source) };
+  return {
+    ...report,
+    diagnostics: [...report.diagnostics, ...result.diagnostics],
+    fixes: result.fixes,
+    output: planOutput(report.workplan, report.source),
+  };
 }

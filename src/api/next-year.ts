@@ -67,7 +67,14 @@ export async function nextYear(period: string, options: NextYearOptions = {}): P
   if (!isValid(from)) return { ...report, refused: "source-has-errors" };
   const [{ nextPeriod }] = await Promise.all([import("../new/next-year.js")]);
   if (nextPeriod(from.workplan.period).label !== period) return { ...report, refused: "not-the-period-before" };
-  if (!options.force && (await access(resolve(cwd, target)).then(() => true, () => false))) return { ...report, refused: "target-exists" };
+  if (
+    !options.force &&
+    (await access(resolve(cwd, target)).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return { ...report, refused: "target-exists" };
 
   const [{ nextYearPlan }, { lintWorkplan }, { applyEdits }] = await Promise.all([
     import("../new/next-year.js"),
@@ -90,7 +97,8 @@ export async function nextYear(period: string, options: NextYearOptions = {}): P
   }
   const compiled = compileWorkplan(text, target, options.settings);
   // The draft is made from a valid plan; one that does not validate is a bug, not the user's mistake.
-  if (!compiled.workplan || hasErrors(compiled.diagnostics)) throw new Error(`the ${period} draft does not validate: ${compiled.diagnostics[0]?.message}`);
+  if (!compiled.workplan || hasErrors(compiled.diagnostics))
+    throw new Error(`the ${period} draft does not validate: ${compiled.diagnostics[0]?.message}`);
   await writeFileAtomic(resolve(cwd, target), text, { cwd });
   return { ...report, text, leftOut: draft.leftOut, written: true };
 }

@@ -89,17 +89,24 @@ function kindOf(file: string, options: SacredOptions): InputKind {
 }
 
 /** One of the project's own files, as seen from where the command stands. */
-const projectFile = (options: SacredOptions, ...parts: string[]) => inProject({ cwd: options.cwd, root: options.root ?? options.cwd }, ...parts);
+const projectFile = (options: SacredOptions, ...parts: string[]) =>
+  inProject({ cwd: options.cwd, root: options.root ?? options.cwd }, ...parts);
 
 /** The YAML files of a folder whose names match, as paths beside the folder's; none when it cannot be read. */
 async function yamlFiles(folder: string, cwd: string, name: RegExp): Promise<string[]> {
   const names = await readdir(resolve(cwd, folder)).catch(() => [] as string[]);
-  return names.filter((entry) => name.test(entry)).sort().map((entry) => join(folder, entry));
+  return names
+    .filter((entry) => name.test(entry))
+    .sort()
+    .map((entry) => join(folder, entry));
 }
 
 /** A path's identities: the link itself and the file it points to (one, for a plain file); none when absent or not a file (/dev/null). */
 async function identitiesOf(path: string): Promise<FileIdentity[]> {
-  const found = await Promise.all([lstat(path, { bigint: true }).catch(() => undefined), stat(path, { bigint: true }).catch(() => undefined)]);
+  const found = await Promise.all([
+    lstat(path, { bigint: true }).catch(() => undefined),
+    stat(path, { bigint: true }).catch(() => undefined),
+  ]);
   return found.flatMap((stats) => (stats && (stats.isFile() || stats.isSymbolicLink()) ? [{ dev: stats.dev, ino: stats.ino }] : []));
 }
 
@@ -108,7 +115,11 @@ async function identitiesOf(path: string): Promise<FileIdentity[]> {
  * rename that writes it would see it: a link is replaced as a link, so a link to a plan inside the
  * output folder is not the plan, but the plan's own path, however spelt, is.
  */
-export async function overwrittenInput(targets: readonly string[], inputs: readonly string[], options: SacredOptions): Promise<Overwrite | undefined> {
+export async function overwrittenInput(
+  targets: readonly string[],
+  inputs: readonly string[],
+  options: SacredOptions,
+): Promise<Overwrite | undefined> {
   return (await keptFiles(inputs, options)).check(targets);
 }
 
@@ -142,7 +153,11 @@ export async function keptFiles(inputs: readonly string[], options: SacredOption
  * Why this cannot save the file: the shell empties it before ctwg starts; all ctwg can do is
  * refuse to write there, before it writes, and say what happened.
  */
-export async function stdoutOverwrites(stdout: FileIdentity | undefined, inputs: readonly string[], options: SacredOptions): Promise<Overwrite | undefined> {
+export async function stdoutOverwrites(
+  stdout: FileIdentity | undefined,
+  inputs: readonly string[],
+  options: SacredOptions,
+): Promise<Overwrite | undefined> {
   if (!stdout) return undefined;
   const kept = (await sacredFiles(inputs, options)).get(keyOf(stdout));
   return kept && { target: "standard output", input: kept.input, kind: kept.kind };

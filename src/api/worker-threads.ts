@@ -55,7 +55,11 @@ export interface Pool<Task, Result> {
  * their task's index; nothing is kept here, so memory does not grow with the number of tasks. Why
  * worker_threads is loaded here: a command that stays in one thread never loads it.
  */
-export async function runPool<Task, Result>(pool: Pool<Task, Result>, tasks: readonly Task[], onResult: (index: number, result: Result) => void): Promise<void> {
+export async function runPool<Task, Result>(
+  pool: Pool<Task, Result>,
+  tasks: readonly Task[],
+  onResult: (index: number, result: Result) => void,
+): Promise<void> {
   let next = 0;
   const take = () => (next < tasks.length ? next++ : -1);
   const hereLane = async () => {

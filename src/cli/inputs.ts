@@ -11,7 +11,9 @@ export async function inputFiles(args: readonly string[], place: CommandPlace): 
   const found = await workplanFiles(args, place);
   if (found.problem === undefined) return found.files;
   if (place.marker === undefined && args.length === 0) {
-    throw new UsageError("no workplans found: no ctwg.config.yaml nor workplans/ folder here or in a folder above; `ctwg init` starts a project here, or give the path of a plan");
+    throw new UsageError(
+      "no workplans found: no ctwg.config.yaml nor workplans/ folder here or in a folder above; `ctwg init` starts a project here, or give the path of a plan",
+    );
   }
   throw new UsageError(found.problem);
 }

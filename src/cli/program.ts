@@ -14,7 +14,6 @@ import { processIo, type Io } from "./io.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
-
 /** Builds the commander program; commands report their exit code through `setExit`. */
 export function createProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command("ctwg")

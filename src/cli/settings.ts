@@ -18,7 +18,10 @@ export async function settingsFor(
   const settings = await loadSettings(place, options.configFile);
   const paint = paintFor(io, "stderr", color);
   if (options.glossaryNote && settings.glossaryFile === undefined) {
-    const where = place.marker === undefined ? "no project here or above (no ctwg.config.yaml, no workplans/ folder; --root names one)" : "the project has no workplans/glossary.yaml";
+    const where =
+      place.marker === undefined
+        ? "no project here or above (no ctwg.config.yaml, no workplans/ folder; --root names one)"
+        : "the project has no workplans/glossary.yaml";
     io.stderr.write(`${paint.info("note:")} linted without a glossary: ${where}, so acronyms are checked against each plan alone\n`);
   }
   if (settings.diagnostics.length === 0) return settings;

@@ -5,7 +5,8 @@
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** What XML 1.0 cannot hold even as a reference (C0 but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates), and C1. */
-const NOT_FOR_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_FOR_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -41,5 +42,4 @@ const RAW_IN_JSON = /[\u007f-\u009f]/g;
  * is the same. Why: `JSON.stringify` escapes C0 only, and U+009B is CSI to many terminals, where a
  * report is often shown with `cat`.
  */
-export const jsonForTerminal = (json: string) =>
-  json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+export const jsonForTerminal = (json: string) => json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -42,28 +42,56 @@ export interface PlanAlignment {
  */
 export function alignWorkplans(before: Workplan, after: Workplan, threshold: number, shift: (text: string) => string): Alignment {
   /** Pairs two lists by `textOf` (and `idOf`), then gives each pair what `inner` makes of its two items. */
-  const pair = <T, I>(a: readonly T[], b: readonly T[], textOf: (item: T) => string, inner: (x: T, y: T) => I, idOf?: (item: T) => string): Matching<Match & I> => {
+  const pair = <T, I>(
+    a: readonly T[],
+    b: readonly T[],
+    textOf: (item: T) => string,
+    inner: (x: T, y: T) => I,
+    idOf?: (item: T) => string,
+  ): Matching<Match & I> => {
     const matching = matchItems(a, b, textOf, threshold, idOf, shift);
     return { ...matching, matches: matching.matches.map((m) => ({ ...m, ...inner(a[m.before]!, b[m.after]!) })) };
   };
   const nothing = () => ({});
 
   const list = (a: readonly ListItem[], b: readonly ListItem[]): ListAlignment =>
-    pair(a, b, (item) => plain(itemText(item)), (x, y) => ({ items: list(subItems(x), subItems(y)) }));
+    pair(
+      a,
+      b,
+      (item) => plain(itemText(item)),
+      (x, y) => ({ items: list(subItems(x), subItems(y)) }),
+    );
   const blocks = (a: Blocks | undefined, b: Blocks | undefined): BlocksAlignment =>
     pair(blockList(a), blockList(b), blockText, (x, y) => ({ list: list(blockItems(x), blockItems(y)) }));
   const plan = (a: Plan | undefined, b: Plan | undefined): PlanAlignment => ({
     summary: blocks(a?.summary, b?.summary),
-    mandate: pair(a?.mandate ?? [], b?.mandate ?? [], (m) => m.source, (m, n) => ({ text: blocks(m.text, n.text) })),
+    mandate: pair(
+      a?.mandate ?? [],
+      b?.mandate ?? [],
+      (m) => m.source,
+      (m, n) => ({ text: blocks(m.text, n.text) }),
+    ),
     priorities: pair(a?.priorities ?? [], b?.priorities ?? [], (p) => p, nothing),
     collaboration: blocks(a?.collaboration, b?.collaboration),
   });
 
-  const deliverables = pair(before.deliverables, after.deliverables, (d) => plain(d.text), (x, y) => ({ plan: plan(x.plan, y.plan) }), (d) => d.id);
+  const deliverables = pair(
+    before.deliverables,
+    after.deliverables,
+    (d) => plain(d.text),
+    (x, y) => ({ plan: plan(x.plan, y.plan) }),
+    (d) => d.id,
+  );
   return {
     paragraphs: pair(before.introduction.paragraphs, after.introduction.paragraphs, plain, nothing),
     steps: list(before.introduction.steps, after.introduction.steps),
-    areas: pair(before.crossCutting.areas, after.crossCutting.areas, (area) => area.name, (x, y) => ({ activities: list(x.activities, y.activities) }), (area) => area.id),
+    areas: pair(
+      before.crossCutting.areas,
+      after.crossCutting.areas,
+      (area) => area.name,
+      (x, y) => ({ activities: list(x.activities, y.activities) }),
+      (area) => area.id,
+    ),
     deliverables,
     rows: rowsOf(before.deliverables, after.deliverables, deliverables),
   };
@@ -99,4 +127,5 @@ const subItems = (item: ListItem): ListItem[] => (typeof item === "object" && !A
 const blockList = (blocks: Blocks | undefined): Block[] => (blocks === undefined ? [] : typeof blocks === "string" ? [blocks] : blocks);
 const blockItems = (block: Block): ListItem[] => (typeof block === "object" && !Array.isArray(block) ? block.list : []);
 /** A paragraph's words, or a list's top-level items joined: what two blocks are compared by. */
-const blockText = (block: Block) => (typeof block === "object" && !Array.isArray(block) ? block.list.map((item) => plain(itemText(item))).join(" ") : plain(block));
+const blockText = (block: Block) =>
+  typeof block === "object" && !Array.isArray(block) ? block.list.map((item) => plain(itemText(item))).join(" ") : plain(block);

@@ -25,6 +25,8 @@ export function blockTexts(blocks: Blocks | undefined, path: DataPath): Located[
   if (blocks === undefined) return [];
   if (typeof blocks === "string") return [{ path, text: blocks }];
   return blocks.flatMap((block, i) =>
-    typeof block === "object" && !Array.isArray(block) ? listTexts(block.list, [...path, i, "list"]) : [{ path: [...path, i], text: plain(block) }],
+    typeof block === "object" && !Array.isArray(block)
+      ? listTexts(block.list, [...path, i, "list"])
+      : [{ path: [...path, i], text: plain(block) }],
   );
 }

@@ -54,34 +54,62 @@ export function redlineView(diff: WorkplanDiff, options: RedlineOptions = {}): W
     return out;
   };
   const mark = (runs: readonly Run[], as: "ins" | "del") => runs.map((r) => ({ ...r, [as]: true }));
-  const optional = (old: Run[] | null, now: Run[] | null) => (old && now ? text(old, now) : now ? mark(now, "ins") : old ? mark(old, "del") : null);
+  const optional = (old: Run[] | null, now: Run[] | null) =>
+    old && now ? text(old, now) : now ? mark(now, "ins") : old ? mark(old, "del") : null;
 
   const list = (old: readonly ListItemView[], now: readonly ListItemView[], paired: ListAlignment): ListItemView[] =>
-    merge(paired, old, now,
+    merge(
+      paired,
+      old,
+      now,
       (x, y, pair) => ({ text: text(x.text, y.text), items: list(x.items, y.items, pair.items) }),
       (x) => markItem(x, "del"),
-      (y) => markItem(y, "ins"));
-  const markItem = (item: ListItemView, as: "ins" | "del"): ListItemView => ({ text: mark(item.text, as), items: item.items.map((i) => markItem(i, as)) });
+      (y) => markItem(y, "ins"),
+    );
+  const markItem = (item: ListItemView, as: "ins" | "del"): ListItemView => ({
+    text: mark(item.text, as),
+    items: item.items.map((i) => markItem(i, as)),
+  });
 
   const blocks = (old: readonly BlockView[], now: readonly BlockView[], paired: BlocksAlignment): BlockView[] =>
-    merge(paired, old, now,
-      (x, y, pair) => (x.paragraph && y.paragraph ? { paragraph: text(x.paragraph, y.paragraph), list: null }
-        : x.list && y.list ? { paragraph: null, list: list(x.list, y.list, pair.list) }
-        : y),
+    merge(
+      paired,
+      old,
+      now,
+      (x, y, pair) =>
+        x.paragraph && y.paragraph
+          ? { paragraph: text(x.paragraph, y.paragraph), list: null }
+          : x.list && y.list
+            ? { paragraph: null, list: list(x.list, y.list, pair.list) }
+            : y,
       (x) => markBlock(x, "del"),
-      (y) => markBlock(y, "ins"));
+      (y) => markBlock(y, "ins"),
+    );
   const markBlock = (block: BlockView, as: "ins" | "del"): BlockView =>
-    block.paragraph ? { paragraph: mark(block.paragraph, as), list: null } : { paragraph: null, list: (block.list ?? []).map((i) => markItem(i, as)) };
+    block.paragraph
+      ? { paragraph: mark(block.paragraph, as), list: null }
+      : { paragraph: null, list: (block.list ?? []).map((i) => markItem(i, as)) };
 
   const row = (x: PlanRowView, y: PlanRowView, paired: PlanAlignment): PlanRowView => ({
     ...y,
     title: text(x.title, y.title),
     summary: blocks(x.summary, y.summary, paired.summary),
-    mandate: merge(paired.mandate, x.mandate, y.mandate,
+    mandate: merge(
+      paired.mandate,
+      x.mandate,
+      y.mandate,
       (m, n, pair) => ({ source: text(m.source, n.source), text: blocks(m.text, n.text, pair.text) }),
       (m) => ({ source: mark(m.source, "del"), text: m.text.map((bl) => markBlock(bl, "del")) }),
-      (n) => ({ source: mark(n.source, "ins"), text: n.text.map((bl) => markBlock(bl, "ins")) })),
-    priorities: merge(paired.priorities, x.priorities, y.priorities, text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
+      (n) => ({ source: mark(n.source, "ins"), text: n.text.map((bl) => markBlock(bl, "ins")) }),
+    ),
+    priorities: merge(
+      paired.priorities,
+      x.priorities,
+      y.priorities,
+      text,
+      (p) => mark(p, "del"),
+      (p) => mark(p, "ins"),
+    ),
     collaboration: blocks(x.collaboration, y.collaboration, paired.collaboration),
     owner: optional(x.owner, y.owner),
     date: optional(x.date, y.date),
@@ -101,17 +129,39 @@ export function redlineView(diff: WorkplanDiff, options: RedlineOptions = {}): W
   });
 
   const c = { a: a.cover, b: b.cover };
-  const markMeeting = (m: NonNullable<WorkplanView["cover"]["meeting"]>, as: "ins" | "del") => ({ ...m, name: mark(m.name, as), place: mark(m.place, as), date: mark(m.date, as) });
+  const markMeeting = (m: NonNullable<WorkplanView["cover"]["meeting"]>, as: "ins" | "del") => ({
+    ...m,
+    name: mark(m.name, as),
+    place: mark(m.place, as),
+    date: mark(m.date, as),
+  });
   const meeting = (x: WorkplanView["cover"]["meeting"], y: WorkplanView["cover"]["meeting"]): WorkplanView["cover"]["meeting"] =>
-    x && y ? { name: text(x.name, y.name), place: text(x.place, y.place), date: text(x.date, y.date), firstDay: y.firstDay } : y ? markMeeting(y, "ins") : x ? markMeeting(x, "del") : null;
+    x && y
+      ? { name: text(x.name, y.name), place: text(x.place, y.place), date: text(x.date, y.date), firstDay: y.firstDay }
+      : y
+        ? markMeeting(y, "ins")
+        : x
+          ? markMeeting(x, "del")
+          : null;
   const markOwner = (owner: Run[] | null, as: "ins" | "del") => owner && mark(owner, as);
   // A part one side lacks shows whole, inserted or struck; only parts both sides have are paired.
   const introduction = a.introduction ?? b.introduction;
   const deliverables = b.deliverables ?? a.deliverables;
   const plans = b.plans ?? a.plans;
-  const rows = a.plans && b.plans
-    ? merge(pairs.rows, a.plans.rows, b.plans.rows, (x, y, pair) => row(x, y, pair.plan), (x) => ({ ...markRow(x, "del"), id: `removed-${x.id}` }), (y) => markRow(y, "ins"))
-    : [...(a.plans?.rows ?? []).map((x) => ({ ...markRow(x, "del"), id: `removed-${x.id}` })), ...(b.plans?.rows ?? []).map((y) => markRow(y, "ins"))];
+  const rows =
+    a.plans && b.plans
+      ? merge(
+          pairs.rows,
+          a.plans.rows,
+          b.plans.rows,
+          (x, y, pair) => row(x, y, pair.plan),
+          (x) => ({ ...markRow(x, "del"), id: `removed-${x.id}` }),
+          (y) => markRow(y, "ins"),
+        )
+      : [
+          ...(a.plans?.rows ?? []).map((x) => ({ ...markRow(x, "del"), id: `removed-${x.id}` })),
+          ...(b.plans?.rows ?? []).map((y) => markRow(y, "ins")),
+        ];
   return {
     ...b,
     cover: {
@@ -130,25 +180,40 @@ export function redlineView(diff: WorkplanDiff, options: RedlineOptions = {}): W
     introduction: introduction && {
       heading: (b.introduction ?? introduction).heading,
       callout: optional(a.introduction?.callout ?? null, b.introduction?.callout ?? null),
-      paragraphs: merge(pairs.paragraphs, a.introduction?.paragraphs ?? [], b.introduction?.paragraphs ?? [], text, (p) => mark(p, "del"), (p) => mark(p, "ins")),
+      paragraphs: merge(
+        pairs.paragraphs,
+        a.introduction?.paragraphs ?? [],
+        b.introduction?.paragraphs ?? [],
+        text,
+        (p) => mark(p, "del"),
+        (p) => mark(p, "ins"),
+      ),
       steps: list(a.introduction?.steps ?? [], b.introduction?.steps ?? [], pairs.steps),
       stepsStyle: (b.introduction ?? introduction).stepsStyle,
     },
     crossCutting: {
       lead: optional(a.crossCutting.lead, b.crossCutting.lead),
-      areas: merge(pairs.areas, a.crossCutting.areas, b.crossCutting.areas,
+      areas: merge(
+        pairs.areas,
+        a.crossCutting.areas,
+        b.crossCutting.areas,
         (x, y, pair) => ({ id: y.id, name: text(x.name, y.name), activities: list(x.activities, y.activities, pair.activities) }),
         (x) => ({ id: `removed-${x.id}`, name: mark(x.name, "del"), activities: x.activities.map((i) => markItem(i, "del")) }),
-        (y) => ({ id: y.id, name: mark(y.name, "ins"), activities: y.activities.map((i) => markItem(i, "ins")) })),
+        (y) => ({ id: y.id, name: mark(y.name, "ins"), activities: y.activities.map((i) => markItem(i, "ins")) }),
+      ),
     },
     deliverables: deliverables && {
       heading: deliverables.heading,
       labelled: deliverables.labelled,
       labelFormat: deliverables.labelFormat,
-      items: merge(pairs.deliverables, a.deliverables?.items ?? [], b.deliverables?.items ?? [],
+      items: merge(
+        pairs.deliverables,
+        a.deliverables?.items ?? [],
+        b.deliverables?.items ?? [],
         (x, y) => ({ ...y, text: text(x.text, y.text), owner: optional(x.owner, y.owner) }),
         (x) => ({ id: `removed-${x.id}`, number: "", text: mark(x.text, "del"), owner: markOwner(x.owner, "del"), group: null }),
-        (y) => ({ ...y, text: mark(y.text, "ins"), owner: markOwner(y.owner, "ins") })),
+        (y) => ({ ...y, text: mark(y.text, "ins"), owner: markOwner(y.owner, "ins") }),
+      ),
     },
     plans: plans && { ...plans, rows },
     redline: { before: diff.before.label, after: diff.after.label, summary: `${summaryLine(diff)}.` },
@@ -173,7 +238,14 @@ function slice(runs: readonly Run[], from: number, to: number): Run[] {
  * Merges two lists as the pairing says, in the new order: each unpartnered old item just before the
  * partner of the next old item, so it stays where it stood.
  */
-function mergePairs<T, R, M extends Match>(matching: Matching<M>, old: readonly T[], now: readonly T[], both: (x: T, y: T, pair: M) => R, gone: (x: T) => R, come: (y: T) => R): R[] {
+function mergePairs<T, R, M extends Match>(
+  matching: Matching<M>,
+  old: readonly T[],
+  now: readonly T[],
+  both: (x: T, y: T, pair: M) => R,
+  gone: (x: T) => R,
+  come: (y: T) => R,
+): R[] {
   const pairOf = new Map(matching.matches.map((m) => [m.after, m]));
   const removed = [...matching.removed];
   const out: R[] = [];
@@ -187,7 +259,14 @@ function mergePairs<T, R, M extends Match>(matching: Matching<M>, old: readonly 
 }
 
 /** `mergePairs`, with each moved pair taken apart into an item removed and an item added. */
-function mergeMovesApart<T, R, M extends Match>(matching: Matching<M>, old: readonly T[], now: readonly T[], both: (x: T, y: T, pair: M) => R, gone: (x: T) => R, come: (y: T) => R): R[] {
+function mergeMovesApart<T, R, M extends Match>(
+  matching: Matching<M>,
+  old: readonly T[],
+  now: readonly T[],
+  both: (x: T, y: T, pair: M) => R,
+  gone: (x: T) => R,
+  come: (y: T) => R,
+): R[] {
   const moved = movedMatches(matching.matches);
   if (moved.size === 0) return mergePairs(matching, old, now, both, gone, come);
   const apart: Matching<M> = {

@@ -17,18 +17,21 @@ export function yearShift(before: Workplan, after: Workplan): (text: string) => 
   if (delta === 0) return (text) => text;
   const meetingsBefore = meetingNumbers(before);
   const meetingsAfter = meetingNumbers(after);
-  const meetingDelta =
-    meetingsBefore.length && meetingsAfter.length ? meetingsAfter[0]! - meetingsBefore[0]! : meetingsBefore.length;
+  const meetingDelta = meetingsBefore.length && meetingsAfter.length ? meetingsAfter[0]! - meetingsBefore[0]! : meetingsBefore.length;
   const years = new Set([before.year, before.year - 1]);
   const meetings = new Set(meetingsBefore);
   return (text) =>
     text
       .replace(/\b\d{4}\b/g, (year) => (years.has(Number(year)) ? String(Number(year) + delta) : year))
-      .replace(/\b(\d+)\s?(?:st|nd|rd|th)\b/g, (written, n: string) => (meetings.has(Number(n)) ? ordinal(Number(n) + meetingDelta) : written));
+      .replace(/\b(\d+)\s?(?:st|nd|rd|th)\b/g, (written, n: string) =>
+        meetings.has(Number(n)) ? ordinal(Number(n) + meetingDelta) : written,
+      );
 }
 
 function meetingNumbers(workplan: Workplan): number[] {
-  return workplan.deliverables.flatMap((d) => (d.event?.kind === "meeting" && d.event.meetingNumber !== undefined ? [d.event.meetingNumber] : []));
+  return workplan.deliverables.flatMap((d) =>
+    d.event?.kind === "meeting" && d.event.meetingNumber !== undefined ? [d.event.meetingNumber] : [],
+  );
 }
 
 /**

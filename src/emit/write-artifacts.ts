@@ -86,7 +86,8 @@ async function renameAll(staged: readonly Staged[], cwd: string): Promise<void> 
     } catch (error) {
       await Promise.all(staged.slice(i).map((left) => rm(left.temporary, { force: true })));
       const replaced = staged.slice(0, i).map((done) => shownPath(done.target, cwd));
-      const untouched = replaced.length === 0 ? "the previous outputs are untouched" : `${replaced.join(", ")} already replaced, the others untouched`;
+      const untouched =
+        replaced.length === 0 ? "the previous outputs are untouched" : `${replaced.join(", ")} already replaced, the others untouched`;
       throw writeError(error, shownPath(file.target, cwd), { again: "build again", untouched });
     }
   }
@@ -130,7 +131,9 @@ async function stage(target: string, bytes: Uint8Array | string, keep?: Kept): P
  * unguessable, and loading crypto would cost every command's start-up.
  */
 function temporaryFor(target: string): string {
-  const random = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, "0");
+  const random = Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, "0");
   const suffix = `.${process.pid}.${random}.tmp`;
   const name = basename(target);
   const fits = Buffer.byteLength(name + suffix) <= NAME_MAX_BYTES;

@@ -28,7 +28,10 @@ const REASONS: Record<string, { reason: string; advice: (context: WriteContext) 
   EACCES: { reason: "permission denied", advice: (c) => `make the folder writable, or write somewhere else, and ${c.again}` },
   EPERM: { reason: "operation not permitted", advice: (c) => `make the folder writable, or write somewhere else, and ${c.again}` },
   EROFS: { reason: "read-only file system", advice: () => "write to a folder on a writable file system" },
-  ENAMETOOLONG: { reason: "name too long for the file system", advice: () => "use a shorter name (the documents are named after the cover symbol)" },
+  ENAMETOOLONG: {
+    reason: "name too long for the file system",
+    advice: () => "use a shorter name (the documents are named after the cover symbol)",
+  },
   EISDIR: { reason: "a folder is in the way", advice: (c) => `move the folder of that name away and ${c.again}` },
   ENOTDIR: { reason: "a file is in the way of a folder on the path", advice: (c) => `move that file away and ${c.again}` },
   // Why EEXIST reads so: making a folder fails with it when a file has the folder's name.

@@ -38,8 +38,12 @@ export function readDocx(bytes: Uint8Array): ReadDocxResult {
   const documentName = relationships.get("officeDocument") ?? "word/document.xml";
   const documentEntry = entries.get(documentName.toLowerCase());
   if (!documentEntry) {
-    if (relationships.has("officeDocument")) return { ok: false, problem: damaged(`its main part, ${documentName}, is missing from its zip archive`) };
-    return { ok: false, problem: { message: "is not a Word document: it is a zip archive, but has no word/document.xml", hint: NOT_A_DOCX_HINT } };
+    if (relationships.has("officeDocument"))
+      return { ok: false, problem: damaged(`its main part, ${documentName}, is missing from its zip archive`) };
+    return {
+      ok: false,
+      problem: { message: "is not a Word document: it is a zip archive, but has no word/document.xml", hint: NOT_A_DOCX_HINT },
+    };
   }
   const documentText = readXmlPart(bytes, documentEntry, MAX_DOCUMENT_BYTES);
   if (typeof documentText !== "string") return { ok: false, problem: documentText };
@@ -184,7 +188,10 @@ function compoundFileProblem(bytes: Uint8Array): DocxProblem {
     };
   }
   if (has("WordDocument")) {
-    return { message: "is a Word 97–2003 document (.doc), not a .docx", hint: "open it in Word and save it as .docx (File › Save As › Word Document)" };
+    return {
+      message: "is a Word 97–2003 document (.doc), not a .docx",
+      hint: "open it in Word and save it as .docx (File › Save As › Word Document)",
+    };
   }
   return NOT_A_ZIP;
 }

@@ -46,7 +46,8 @@ export const damaged = (why: string): DocxProblem => ({ message: `is damaged: ${
 export function listZip(bytes: Uint8Array): ZipListing {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndOfDirectory(view);
-  if (end < 0) return { ok: false, problem: damaged("it starts as a zip archive, but the archive's table of contents at its end is missing") };
+  if (end < 0)
+    return { ok: false, problem: damaged("it starts as a zip archive, but the archive's table of contents at its end is missing") };
   let count = view.getUint16(end + 10, true);
   let directorySize = view.getUint32(end + 12, true);
   let directoryOffset = view.getUint32(end + 16, true);
@@ -56,7 +57,8 @@ export function listZip(bytes: Uint8Array): ZipListing {
   // ZIP64: some writers (.NET's packaging among them) use it even for small files.
   if (count === 0xffff || directorySize === ZIP64_MARK || directoryOffset === ZIP64_MARK) {
     const locator = end - 20;
-    if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) return { ok: false, problem: damaged("its ZIP64 table of contents is missing") };
+    if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR)
+      return { ok: false, problem: damaged("its ZIP64 table of contents is missing") };
     const record = readUint64(view, locator + 8);
     if (record + 56 > bytes.length || view.getUint32(record, true) !== ZIP64_END_OF_DIRECTORY) {
       return { ok: false, problem: damaged("its ZIP64 table of contents is missing") };
@@ -65,8 +67,13 @@ export function listZip(bytes: Uint8Array): ZipListing {
     directorySize = readUint64(view, record + 40);
     directoryOffset = readUint64(view, record + 48);
   }
-  if (count > MAX_ZIP_ENTRIES) return { ok: false, problem: tooLarge(`its zip archive lists ${count} files, and a Word document has far fewer than ${MAX_ZIP_ENTRIES}`) };
-  if (directoryOffset + directorySize > bytes.length) return { ok: false, problem: damaged("its zip archive's table of contents points past the end of the file") };
+  if (count > MAX_ZIP_ENTRIES)
+    return {
+      ok: false,
+      problem: tooLarge(`its zip archive lists ${count} files, and a Word document has far fewer than ${MAX_ZIP_ENTRIES}`),
+    };
+  if (directoryOffset + directorySize > bytes.length)
+    return { ok: false, problem: damaged("its zip archive's table of contents points past the end of the file") };
 
   const entries = new Map<string, ZipEntry>();
   const names = new TextDecoder("utf-8");
@@ -105,10 +112,19 @@ export function listZip(bytes: Uint8Array): ZipListing {
  */
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, limit: number): ZipRead {
   if (entry.size > limit) {
-    return { ok: false, problem: tooLarge(`its part ${entry.name} would unpack to ${megabytes(entry.size)}, over the ${megabytes(limit)} ctwg reads`) };
+    return {
+      ok: false,
+      problem: tooLarge(`its part ${entry.name} would unpack to ${megabytes(entry.size)}, over the ${megabytes(limit)} ctwg reads`),
+    };
   }
   if (entry.flags & 1) {
-    return { ok: false, problem: { message: `is encrypted: its part ${entry.name} is locked with a zip password`, hint: "save it again from Word without a password" } };
+    return {
+      ok: false,
+      problem: {
+        message: `is encrypted: its part ${entry.name} is locked with a zip password`,
+        hint: "save it again from Word without a password",
+      },
+    };
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localHeaderOffset;
@@ -129,7 +145,10 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, limit: number):
 
 /** The problem for an archive too big to read safely; the hint covers a wrong file as well as a bomb. */
 function tooLarge(why: string): DocxProblem {
-  return { message: `is too large to read safely: ${why}`, hint: "check that it is the work plan's Word document; its text is far smaller than this" };
+  return {
+    message: `is too large to read safely: ${why}`,
+    hint: "check that it is the work plan's Word document; its text is far smaller than this",
+  };
 }
 
 const megabytes = (size: number) => `${Math.ceil(size / (1024 * 1024))} MB`;

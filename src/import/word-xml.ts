@@ -116,7 +116,10 @@ export function decodeXml(bytes: Uint8Array, part: string): string | DocxProblem
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    return { message: `is damaged: its part ${part} is not valid ${encoding.toUpperCase()} text`, hint: "open it in Word and save it again as .docx" };
+    return {
+      message: `is damaged: its part ${part} is not valid ${encoding.toUpperCase()} text`,
+      hint: "open it in Word and save it again as .docx",
+    };
   }
 }
 
@@ -409,7 +412,8 @@ export function readBody(text: string, part: string): BodyResult {
     else piece.bookmark = name;
   }
   // An end whose start was _GoBack (or never came) goes, and the text either side of it is one piece again.
-  if (unnamed.size > 0) for (const paragraph of paragraphs) paragraph.pieces = joinAlike(paragraph.pieces.filter((piece) => !unnamed.has(piece)));
+  if (unnamed.size > 0)
+    for (const paragraph of paragraphs) paragraph.pieces = joinAlike(paragraph.pieces.filter((piece) => !unnamed.has(piece)));
   return { ok: true, paragraphs };
 }
 
@@ -418,7 +422,13 @@ function joinAlike(pieces: WordPiece[]): WordPiece[] {
   const joined: WordPiece[] = [];
   for (const piece of pieces) {
     const previous = joined.at(-1);
-    if (piece.kind === "text" && previous?.kind === "text" && previous.inserted === piece.inserted && sameFormat(previous.format, piece.format)) previous.text += piece.text;
+    if (
+      piece.kind === "text" &&
+      previous?.kind === "text" &&
+      previous.inserted === piece.inserted &&
+      sameFormat(previous.format, piece.format)
+    )
+      previous.text += piece.text;
     else joined.push(piece);
   }
   return joined;
@@ -432,7 +442,10 @@ function formatRun(format: Format | undefined, name: string, value: string | und
   else if (name === "u") format.underline = value !== "none" && isOn(value);
   else if (name === "strike" || name === "dstrike") format.strike = isOn(value);
   else if (OTHER_FORMATS.has(name)) {
-    const off = ((name === "caps" || name === "smallCaps") && !isOn(value)) || (name === "highlight" && value === "none") || (name === "vertAlign" && value === "baseline");
+    const off =
+      ((name === "caps" || name === "smallCaps") && !isOn(value)) ||
+      (name === "highlight" && value === "none") ||
+      (name === "vertAlign" && value === "baseline");
     if (!off) format.other = true;
   }
 }
@@ -447,12 +460,22 @@ const sameFormat = (a: Format, b: Format) =>
 function symbol(hex: string | undefined): string {
   if (!hex || !/^[0-9a-f]{1,6}$/i.test(hex)) return "";
   const code = Number.parseInt(hex, 16);
-  const plain = code >= 0x20 && code <= 0x10ffff && !(code >= 0x7f && code < 0xa0) && !(code >= 0xd800 && code <= 0xdfff) && !(code >= 0xe000 && code <= 0xf8ff);
+  const plain =
+    code >= 0x20 &&
+    code <= 0x10ffff &&
+    !(code >= 0x7f && code < 0xa0) &&
+    !(code >= 0xd800 && code <= 0xdfff) &&
+    !(code >= 0xe000 && code <= 0xf8ff);
   return plain ? String.fromCodePoint(code) : "";
 }
 
 /** The problem for a main part that is not a Word body: an Excel or PowerPoint file, or something else zipped. */
 function notWordRoot(root: string): DocxProblem {
-  const what = root === "workbook" ? "an Excel workbook" : root === "presentation" ? "a PowerPoint presentation" : `a zip archive whose main part is <${root}>`;
+  const what =
+    root === "workbook"
+      ? "an Excel workbook"
+      : root === "presentation"
+        ? "a PowerPoint presentation"
+        : `a zip archive whose main part is <${root}>`;
   return { message: `is not a Word document: it is ${what}`, hint: "export the work plan from Word as .docx (Word Document)" };
 }

@@ -67,7 +67,12 @@ export function firstPlan({ forum, forumName, year }: FirstPlanRequest): string 
       "  areas:",
     );
     for (const [id, name] of CTWG_AREAS) {
-      lines.push(`    - id: ${id}`, `      name: ${name}`, "      activities:", `        - The CTWG will work with the relevant sub-fora on ${name.toLowerCase()}.`);
+      lines.push(
+        `    - id: ${id}`,
+        `      name: ${name}`,
+        "      activities:",
+        `        - The CTWG will work with the relevant sub-fora on ${name.toLowerCase()}.`,
+      );
     }
     lines.push("");
   }

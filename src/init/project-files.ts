@@ -33,12 +33,18 @@ export function projectFiles(request: ProjectRequest): ProjectFile[] {
   return [
     { path: "ctwg.config.yaml", text: configFile(request), purpose: "the configuration: lint rules and the forum's layout" },
     { path: "workplans/glossary.yaml", text: request.glossary, purpose: "the acronyms and mandate sources the plans may use" },
-    ...(request.firstPlan ? [{ path: `workplans/${request.firstPlan.period}.yaml`, text: request.firstPlan.text, purpose: "the first plan" }] : []),
+    ...(request.firstPlan
+      ? [{ path: `workplans/${request.firstPlan.period}.yaml`, text: request.firstPlan.text, purpose: "the first plan" }]
+      : []),
     { path: "workplans/workplan.schema.json", text: request.schema, purpose: "the file format, for editors" },
     { path: ".github/workflows/workplans.yml", text: workflow(request.action), purpose: "lint and build on every pull request" },
     { path: ".vscode/settings.json", text: editorSettings(), purpose: "checks and completes the plans as they are typed" },
     { path: ".vscode/extensions.json", text: editorExtensions(), purpose: "the YAML language server those settings are for" },
-    { path: ".gitignore", text: "# The documents are built from the plans; CI attaches them to each run.\nout/\nnode_modules/\n", purpose: "keeps built documents out of git" },
+    {
+      path: ".gitignore",
+      text: "# The documents are built from the plans; CI attaches them to each run.\nout/\nnode_modules/\n",
+      purpose: "keeps built documents out of git",
+    },
   ];
 }
 
@@ -62,9 +68,9 @@ function configFile({ forum, forumName, keywords, firstPlan }: ProjectRequest): 
     `    keywords: [${keywords.map(yamlScalar).join(", ")}]`,
     "    # headings:",
     "    #   introduction: Background",
-    "    #   deliverables: \"{forum} Activities for {period}\"",
+    '    #   deliverables: "{forum} Activities for {period}"',
     "    # numbering: none",
-    "    # itemLabel: \"Activity {n}:\"",
+    '    # itemLabel: "Activity {n}:"',
     "    # columns:",
     "    #   - { title: Activity, field: title }",
     "    #   - { title: Description, field: summary }",
@@ -102,7 +108,12 @@ function workflow(action: string): string {
 /** Why both the settings and the modeline in each plan: VS Code reads the first, other editors' YAML servers the second. */
 function editorSettings(): string {
   const settings = {
-    "yaml.schemas": { "./workplans/workplan.schema.json": ["workplans/[0-9][0-9][0-9][0-9].yaml", "workplans/[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9].yaml"] },
+    "yaml.schemas": {
+      "./workplans/workplan.schema.json": [
+        "workplans/[0-9][0-9][0-9][0-9].yaml",
+        "workplans/[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9].yaml",
+      ],
+    },
     "files.associations": { "workplans/*.yaml": "yaml" },
   };
   return `${JSON.stringify(settings, null, 2)}\n`;

@@ -17,15 +17,20 @@ const APEC_ACRONYMS: Readonly<Record<string, string>> = {
 };
 
 /** The statements APEC's plans cite as mandates, after their year ("2016 Leaders Declaration"). */
-const APEC_MANDATE_SOURCES = ["Leaders Declaration", "Joint Ministerial Statement", "Ministerial Statement", "Ministers Responsible for Trade Statement"];
+const APEC_MANDATE_SOURCES = [
+  "Leaders Declaration",
+  "Joint Ministerial Statement",
+  "Ministerial Statement",
+  "Ministers Responsible for Trade Statement",
+];
 
 /** A forum's first glossary: APEC's own acronyms and mandate sources, and the forum's name. */
 export function starterGlossary(forum: string, forumName: string): string {
   const acronyms = Object.entries({ ...APEC_ACRONYMS, [forum]: forumName }).sort(([a], [b]) => compareText(a, b));
   return [
     "# The glossary shared by every year's plan: the acronyms a plan may use, with their full names, and",
-    "# the sources a mandate may cite (after its year: \"2016 Leaders Declaration\"). `ctwg lint` reports an",
-    "# acronym or a mandate source that is not here, with a \"did you mean\"; add the forum's own here.",
+    '# the sources a mandate may cite (after its year: "2016 Leaders Declaration"). `ctwg lint` reports an',
+    '# acronym or a mandate source that is not here, with a "did you mean"; add the forum\'s own here.',
     "",
     "acronyms:",
     ...acronyms.map(([acronym, name]) => `  ${yamlScalar(acronym)}: ${yamlScalar(name)}`),

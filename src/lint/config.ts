@@ -102,9 +102,11 @@ function rulesWritten(data: unknown): Record<string, unknown> | undefined {
   return isMapping(rules) ? rules : undefined;
 }
 
-const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
-const isRuleSetting = (value: unknown): value is RuleSetting => typeof value === "string" && (RULE_SETTINGS as readonly string[]).includes(value);
+const isRuleSetting = (value: unknown): value is RuleSetting =>
+  typeof value === "string" && (RULE_SETTINGS as readonly string[]).includes(value);
 
 function unknownRule(source: SourceFile, id: string, ruleIds: readonly string[]): Diagnostic {
   const suggestion = didYouMean(id, ruleIds);

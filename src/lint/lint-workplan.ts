@@ -68,9 +68,7 @@ export function lintWorkplan(input: LintInput): LintResult {
         path: finding.path,
         ...(span ? { span } : {}),
         ...(finding.hint ? { hint: finding.hint } : {}),
-        ...(finding.related
-          ? { related: finding.related.map((r) => ({ ...r, ...optionalSpan(locate(source, r.path)) })) }
-          : {}),
+        ...(finding.related ? { related: finding.related.map((r) => ({ ...r, ...optionalSpan(locate(source, r.path)) })) } : {}),
       });
       const edits = finding.fix && input.withFixes ? fixEdits(source, finding.fix) : undefined;
       if (edits) fixes.push(edits);
@@ -79,7 +77,10 @@ export function lintWorkplan(input: LintInput): LintResult {
 
   const ids = rules.map((rule) => rule.meta.id);
   for (const suppression of suppressions) {
-    const span = { start: { line: suppression.line, column: suppression.column }, end: { line: suppression.line, column: suppression.column + 1 } };
+    const span = {
+      start: { line: suppression.line, column: suppression.column },
+      end: { line: suppression.line, column: suppression.column + 1 },
+    };
     if (!ids.includes(suppression.ruleId)) {
       const suggestion = didYouMean(suppression.ruleId, ids);
       diagnostics.push({

@@ -13,12 +13,20 @@ export interface DiffSide {
 }
 
 /** Runs git. Why child_process is loaded here and not at the top: it costs every command's start-up, and only a side read from git needs it. */
-async function run(command: string, args: string[], options: { cwd: string; maxBuffer: number; encoding: "utf8" }): Promise<{ stdout: string }> {
+async function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; maxBuffer: number; encoding: "utf8" },
+): Promise<{ stdout: string }> {
   const { execFile } = await import("node:child_process");
   const { promisify } = await import("node:util");
   return promisify(execFile)(command, args, options);
 }
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Reads one side of `ctwg diff`: a year (`2016`), a file, or a git revision with a year or path
@@ -33,7 +41,9 @@ export async function readDiffSide(spec: string, place: Place): Promise<Result<D
   const revision = /^([^:]+):(.+)$/.exec(spec);
   if (!revision || (await exists(resolve(cwd, spec)))) {
     const read = await readSource(file, cwd);
-    return read.value === undefined ? { value: undefined, diagnostics: read.diagnostics } : { value: { label: file, text: read.value }, diagnostics: [] };
+    return read.value === undefined
+      ? { value: undefined, diagnostics: read.diagnostics }
+      : { value: { label: file, text: read.value }, diagnostics: [] };
   }
   const [, rev, rest] = revision as unknown as [string, string, string];
   const year = resolveInput(rest, place);
@@ -43,7 +53,9 @@ export async function readDiffSide(spec: string, place: Place): Promise<Result<D
     const { stdout } = await run("git", ["show", object], { cwd, maxBuffer: 16 * 1024 * 1024, encoding: "utf8" });
     return { value: { label: `${rev}:${path}`, text: stdout }, diagnostics: [] };
   } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split("\n")[0];
+    const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message)
+      .trim()
+      .split("\n")[0];
     const diagnostic: Diagnostic = {
       ruleId: "input/git",
       severity: "error",

@@ -20,7 +20,11 @@ export interface LintSettings {
   glossaryFile?: string | undefined;
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Reads the project's ctwg.config.yaml (or the file given, from where the user stands) and its
@@ -37,7 +41,11 @@ export async function loadLintSettings(where: Place | string, configFile?: strin
     settings.diagnostics.push(...read.diagnostics.map(asConfigProblem));
     if (read.value !== undefined) {
       settings.sources.set(configPath, read.value);
-      const parsed = parseConfig(read.value, configPath, RULES.map((rule) => rule.meta.id));
+      const parsed = parseConfig(
+        read.value,
+        configPath,
+        RULES.map((rule) => rule.meta.id),
+      );
       settings.diagnostics.push(...parsed.diagnostics);
       if (parsed.value) settings.config = parsed.value;
     }
@@ -63,10 +71,18 @@ export async function loadLintSettings(where: Place | string, configFile?: strin
  */
 function asConfigProblem(diagnostic: Diagnostic): Diagnostic {
   if (diagnostic.ruleId === "input/not-found") {
-    return { ...diagnostic, message: `the configuration file ${diagnostic.file} does not exist`, hint: `check the path given with --config, or leave --config out to use the project's ${CONFIG_FILE}` };
+    return {
+      ...diagnostic,
+      message: `the configuration file ${diagnostic.file} does not exist`,
+      hint: `check the path given with --config, or leave --config out to use the project's ${CONFIG_FILE}`,
+    };
   }
   if (diagnostic.ruleId === "input/not-yaml") {
-    return { ...diagnostic, message: `${diagnostic.file} is not a configuration file: ctwg's configuration is YAML`, hint: `name a .yaml file, like ${CONFIG_FILE}` };
+    return {
+      ...diagnostic,
+      message: `${diagnostic.file} is not a configuration file: ctwg's configuration is YAML`,
+      hint: `name a .yaml file, like ${CONFIG_FILE}`,
+    };
   }
   return diagnostic;
 }

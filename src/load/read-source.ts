@@ -29,7 +29,12 @@ export async function readSource(file: string, cwd: string): Promise<Result<stri
     descriptor = openSync(resolve(cwd, file), "r");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return problem("input/not-found", `${file} does not exist`, "give a year with a file in workplans/ (`ctwg lint` lists them) or a path to a YAML file");
+    if (code === "ENOENT")
+      return problem(
+        "input/not-found",
+        `${file} does not exist`,
+        "give a year with a file in workplans/ (`ctwg lint` lists them) or a path to a YAML file",
+      );
     if (code === "EACCES" || code === "EPERM") return problem("input/unreadable", `${file} cannot be read: permission denied`);
     if (code === "EISDIR") return problem("input/not-a-file", `${file} is a folder, not a workplan file`);
     throw error;

@@ -44,7 +44,10 @@ export function acronymsIn(text: ProseText): AcronymUse[] {
         for (let to = from; to < terms.length; to++) {
           const written = pieces.slice(from * 2, to * 2 + 1).join("");
           if (NOT_ACRONYMS.test(written)) continue;
-          const key = terms.slice(from, to + 1).join("").replace(/[-\s]/g, "");
+          const key = terms
+            .slice(from, to + 1)
+            .join("")
+            .replace(/[-\s]/g, "");
           const start = match.index! + pieces.slice(0, from * 2).join("").length;
           uses.push({ written, key, path: part.path, single: from === to, start });
         }

@@ -60,8 +60,18 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 }
 
 export const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ] as const;
 
 /** "28 February 2017", "21-22 February 2017", "30 June-1 July 2017", "August 2017": APEC's way of writing dates. */

@@ -14,7 +14,11 @@ export type ColumnField = (typeof COLUMN_FIELDS)[number];
 
 export const Column = z.strictObject({
   title: z.string().trim().min(1, "expected the column's heading").describe("The column's heading, as printed."),
-  field: z.enum(COLUMN_FIELDS).describe("What the column shows: the row's title, summary, mandate, priorities, collaboration, or the deliverable's owner, date or place."),
+  field: z
+    .enum(COLUMN_FIELDS)
+    .describe(
+      "What the column shows: the row's title, summary, mandate, priorities, collaboration, or the deliverable's owner, date or place.",
+    ),
 });
 
 const heading = (example: string) =>
@@ -30,7 +34,12 @@ const heading = (example: string) =>
  */
 export const DocumentShapeInput = z
   .strictObject({
-    forumName: z.string().trim().min(1).optional().describe("The forum's full name, for the documents' metadata (default: the glossary's entry for the forum)."),
+    forumName: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe("The forum's full name, for the documents' metadata (default: the glossary's entry for the forum)."),
     headings: z
       .strictObject({
         introduction: heading("Introduction").optional(),
@@ -39,7 +48,10 @@ export const DocumentShapeInput = z
         annex: heading("Annex: Acronyms").optional(),
       })
       .optional(),
-    numbering: z.enum(["arabic", "roman", "none"]).optional().describe("How numbered sections are numbered: `arabic` (1.), `roman` (I.) or `none`."),
+    numbering: z
+      .enum(["arabic", "roman", "none"])
+      .optional()
+      .describe("How numbered sections are numbered: `arabic` (1.), `roman` (I.) or `none`."),
     numberedSections: z.array(z.enum(SECTION_IDS)).optional().describe("The sections that carry a number, counted in print order."),
     itemLabel: z
       .string()

@@ -3,7 +3,10 @@ import type { Workplan } from "./schema.js";
 
 /** `2017/SOM1/SCE-COW/002` becomes `2017_som1_sce-cow_002`; anything but letters, digits and hyphens becomes `_`. */
 export function fileStemOf(symbol: string): string {
-  const stem = symbol.toLowerCase().replace(/[^a-z0-9-]+/g, "_").replace(/^_+|_+$/g, "");
+  const stem = symbol
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   return stem || "workplan";
 }
 

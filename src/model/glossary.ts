@@ -13,7 +13,10 @@ export interface Glossary {
 }
 
 export const GlossaryFile = z.strictObject({
-  acronyms: z.record(z.string().regex(/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/, "expected an acronym in capitals, like CTWG or MEG-SEC"), z.string().min(1)),
+  acronyms: z.record(
+    z.string().regex(/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/, "expected an acronym in capitals, like CTWG or MEG-SEC"),
+    z.string().min(1),
+  ),
   mandateSources: z.array(z.string().min(1)).default([]),
 });
 

@@ -56,7 +56,8 @@ export function itemSchemaAt(root: z.ZodType, data: unknown, path: DataPath): z.
   for (let depth = 0; ; depth++) {
     const kind = Array.isArray(value) ? "array" : value !== null && typeof value === "object" ? "object" : undefined;
     const own = options.filter((schema) => defOf(schema).type === kind);
-    if (!kind || own.length !== 1 || !options.every((schema) => schema === own[0] || TYPE_CHECKED.has(defOf(schema).type))) return undefined;
+    if (!kind || own.length !== 1 || !options.every((schema) => schema === own[0] || TYPE_CHECKED.has(defOf(schema).type)))
+      return undefined;
     const def = defOf(own[0]!);
     if (depth === path.length) {
       const checks = def.checks ?? [];
@@ -64,7 +65,14 @@ export function itemSchemaAt(root: z.ZodType, data: unknown, path: DataPath): z.
       return kind === "array" && minimumOnly ? def.element : undefined;
     }
     const segment = path[depth]!;
-    const next = kind === "object" ? (typeof segment === "string" ? shapeKey(def, segment) : undefined) : typeof segment === "number" ? def.element : undefined;
+    const next =
+      kind === "object"
+        ? typeof segment === "string"
+          ? shapeKey(def, segment)
+          : undefined
+        : typeof segment === "number"
+          ? def.element
+          : undefined;
     if (!next) return undefined;
     options = unwrap(next);
     value = (value as Record<string | number, unknown>)[segment];

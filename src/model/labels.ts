@@ -9,7 +9,8 @@ import type { Workplan } from "./schema.js";
 function presentSections(workplan: Workplan): SectionId[] {
   const { introduction, crossCutting, deliverables, document } = workplan;
   const present: SectionId[] = [];
-  if (introduction.paragraphs.length || introduction.steps.length || crossCutting.areas.length || crossCutting.lead !== undefined) present.push("introduction");
+  if (introduction.paragraphs.length || introduction.steps.length || crossCutting.areas.length || crossCutting.lead !== undefined)
+    present.push("introduction");
   if (deliverables.length) present.push("deliverables");
   if (document.columns.length && deliverables.some((d) => d.plan)) present.push("plans");
   present.push("annex");
@@ -60,7 +61,9 @@ export function itemLabels(workplan: Workplan): string[] {
 /** The layout's item label with the section filled in, `{n}` left for the item's number. */
 export function itemLabelFormat(workplan: Workplan): string {
   const section = sectionNumbers(workplan).deliverables;
-  return section ? workplan.document.itemLabel.replaceAll("{section}", section) : workplan.document.itemLabel.replace(/\{section\}\.?/g, "");
+  return section
+    ? workplan.document.itemLabel.replaceAll("{section}", section)
+    : workplan.document.itemLabel.replace(/\{section\}\.?/g, "");
 }
 
 /**
@@ -69,11 +72,31 @@ export function itemLabelFormat(workplan: Workplan): string {
  * an item in each finding, and labelling every item each time made a long list cost its square.
  */
 export function itemName(workplan: Workplan, index: number): string {
-  const label = index >= 0 && index < workplan.deliverables.length ? itemLabelFormat(workplan).replaceAll("{n}", String(index + 1)).replace(/[:.]$/, "").trim() : "";
+  const label =
+    index >= 0 && index < workplan.deliverables.length
+      ? itemLabelFormat(workplan)
+          .replaceAll("{n}", String(index + 1))
+          .replace(/[:.]$/, "")
+          .trim()
+      : "";
   return label ? label : `#${index + 1}`;
 }
 
-const ROMAN: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+const ROMAN: [number, string][] = [
+  [1000, "M"],
+  [900, "CM"],
+  [500, "D"],
+  [400, "CD"],
+  [100, "C"],
+  [90, "XC"],
+  [50, "L"],
+  [40, "XL"],
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
 
 function roman(n: number): string {
   let out = "";

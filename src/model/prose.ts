@@ -28,7 +28,11 @@ export function proseTexts(workplan: Workplan): ProseText[] {
       return;
     }
     const parts = value.map((run, i) =>
-      typeof run === "string" ? { path: [...path, i], text: run } : "em" in run ? { path: [...path, i, "em"], text: run.em } : { path: [...path, i, "theme"], text: run.theme },
+      typeof run === "string"
+        ? { path: [...path, i], text: run }
+        : "em" in run
+          ? { path: [...path, i, "em"], text: run.em }
+          : { path: [...path, i, "theme"], text: run.theme },
     );
     out.push({ path, text: parts.map((p) => p.text).join(""), parts, inItem });
   };
@@ -70,7 +74,8 @@ export function proseTexts(workplan: Workplan): ProseText[] {
   });
   workplan.deliverables.forEach((deliverable, i) => {
     const at: DataPath = ["deliverables", i];
-    if (deliverable.group !== undefined && deliverable.group !== workplan.deliverables[i - 1]?.group) rich(deliverable.group, [...at, "group"], true);
+    if (deliverable.group !== undefined && deliverable.group !== workplan.deliverables[i - 1]?.group)
+      rich(deliverable.group, [...at, "group"], true);
     rich(deliverable.text, [...at, "text"], true);
     if (deliverable.owner !== undefined) rich(deliverable.owner, [...at, "owner"], true);
     const place = deliverable.event?.place;

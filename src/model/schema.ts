@@ -9,8 +9,7 @@ import { DocumentShapeInput, type DocumentShape } from "./document-shape.js";
  * ignoring it would drop text from the tabled document.
  */
 
-const nonEmpty = (description: string) =>
-  z.string().trim().min(1, "expected some text, found an empty string").describe(description);
+const nonEmpty = (description: string) => z.string().trim().min(1, "expected some text, found an empty string").describe(description);
 
 /** A kebab-case identifier that stays the same from year to year, so diffs and later plans can refer to it. */
 export const Id = z
@@ -54,10 +53,7 @@ export const RichText = z
 /** A bullet: text, optionally with a nested list under it. */
 export type ListItem = RichText | { text: RichText; items: ListItem[] };
 export const ListItem: z.ZodType<ListItem> = z.lazy(() =>
-  z.union([
-    RichText,
-    z.strictObject({ text: RichText, items: z.array(ListItem).min(1, "expected at least one nested item") }),
-  ]),
+  z.union([RichText, z.strictObject({ text: RichText, items: z.array(ListItem).min(1, "expected at least one nested item") })]),
 );
 
 /** A block inside a table cell or section: a paragraph, or a bullet list. */
@@ -86,14 +82,20 @@ export const Meeting = z.strictObject({
 
 export const Cover = z.strictObject({
   organisation: nonEmpty("Organisation name in the header box.").default("Asia-Pacific Economic Cooperation"),
-  symbol: nonEmpty("Document symbol, top left: `2017/SOM1/SCE-COW/002`; names the output files. Leave out for a plan without one.").optional(),
+  symbol: nonEmpty(
+    "Document symbol, top left: `2017/SOM1/SCE-COW/002`; names the output files. Leave out for a plan without one.",
+  ).optional(),
   agendaItem: nonEmpty('Agenda item, top right; free text, so quote numbers: `"7"`.').optional(),
-  stamp: nonEmpty("A note printed above the cover, as a secretariat stamps an endorsed or updated plan: `Endorsed by the CTWG as at 9 October 2017`.").optional(),
+  stamp: nonEmpty(
+    "A note printed above the cover, as a secretariat stamps an endorsed or updated plan: `Endorsed by the CTWG as at 9 October 2017`.",
+  ).optional(),
   title: nonEmpty("Title on the cover."),
   purpose: nonEmpty(`Why the document is tabled: ${PURPOSES.join(", ")}.`).optional(),
   submittedBy: nonEmpty("Who submits the document: `CTWG Chair`.").optional(),
   forumDocNo: nonEmpty("The working group's own document number: `2017/SOM1/CTWG/004`.").optional(),
-  date: DateSpec.optional().describe("The document's own date, printed on the cover, when it is not the meeting's (or there is no meeting)."),
+  date: DateSpec.optional().describe(
+    "The document's own date, printed on the cover, when it is not the meeting's (or there is no meeting).",
+  ),
   meeting: Meeting.optional(),
 });
 
@@ -126,8 +128,12 @@ export const Plan = z.strictObject({
 export const Deliverable = z.strictObject({
   id: Id,
   text: RichText.describe("The deliverable as printed in the numbered list."),
-  group: nonEmpty("The heading the deliverable is listed under, e.g. `First CTWG Meeting` or `Ministers' taskings`: consecutive deliverables of one group print under one heading.").optional(),
-  owner: nonEmpty("Who leads the item: a network, an expert group, an economy. Printed after the item, and in an `owner` column.").optional(),
+  group: nonEmpty(
+    "The heading the deliverable is listed under, e.g. `First CTWG Meeting` or `Ministers' taskings`: consecutive deliverables of one group print under one heading.",
+  ).optional(),
+  owner: nonEmpty(
+    "Who leads the item: a network, an expert group, an economy. Printed after the item, and in an `owner` column.",
+  ).optional(),
   project: nonEmpty("APEC project number: `CTWG 01 2016A`.").optional(),
   event: Event.optional(),
   plan: Plan.optional(),
@@ -159,7 +165,12 @@ export const WorkplanFile = z
       .regex(PERIOD_PATTERN, "expected a span of years like 2018-2022")
       .optional()
       .describe("The years a plan covers, for a plan of several: `2018-2022`. Write `year` instead for one year."),
-    status: z.enum(STATUSES).default("tabled").describe("`draft` while the plan is being written (the documents say so), `tabled` once submitted; `interim`, `updated`, `endorsed`, `final` after."),
+    status: z
+      .enum(STATUSES)
+      .default("tabled")
+      .describe(
+        "`draft` while the plan is being written (the documents say so), `tabled` once submitted; `interim`, `updated`, `endorsed`, `final` after.",
+      ),
     forum: nonEmpty("The forum's acronym: `CTWG`, `PPWE`.").default("CTWG"),
     profile: nonEmpty("The layout profile: `ctwg`, or one from ctwg.config.yaml. Default: the one named after the forum.").optional(),
     document: DocumentShapeInput.optional(),
@@ -182,12 +193,17 @@ export const WorkplanFile = z
   })
   .superRefine((plan, context) => {
     if (plan.year === undefined && plan.period === undefined) {
-      context.addIssue({ code: "custom", path: [], message: "expected `year` (a plan of one year: 2017) or `period` (a plan of several: 2018-2022)" });
+      context.addIssue({
+        code: "custom",
+        path: [],
+        message: "expected `year` (a plan of one year: 2017) or `period` (a plan of several: 2018-2022)",
+      });
     } else if (plan.year !== undefined && plan.period !== undefined) {
       context.addIssue({ code: "custom", path: ["period"], message: "a plan has a `year` or a `period`, not both; keep one" });
     } else if (plan.period !== undefined) {
       const [, start, end] = PERIOD_PATTERN.exec(plan.period)!;
-      if (Number(end) <= Number(start)) context.addIssue({ code: "custom", path: ["period"], message: `${plan.period} ends before it starts; write the first year first` });
+      if (Number(end) <= Number(start))
+        context.addIssue({ code: "custom", path: ["period"], message: `${plan.period} ends before it starts; write the first year first` });
     }
   });
 

@@ -46,10 +46,12 @@ export function validateSource<T>(source: SourceFile, document: Document<T>): Re
   const checked = check(document.schema, source.data, budget);
   if (checked.success) return { value: checked.data as T, diagnostics: [] };
   const { explained, more } = explainAll(checked.issues, source.data, document);
-  const diagnostics = distinctExplained(withoutSuggestedMissingKeys(explained)).map(({ target, missingKey: _missing, suggestion: _suggestion, ...d }) => {
-    const span = locate(source, d.path, target);
-    return { ...d, file: source.file, ...(span ? { span } : {}) };
-  });
+  const diagnostics = distinctExplained(withoutSuggestedMissingKeys(explained)).map(
+    ({ target, missingKey: _missing, suggestion: _suggestion, ...d }) => {
+      const span = locate(source, d.path, target);
+      return { ...d, file: source.file, ...(span ? { span } : {}) };
+    },
+  );
   const unreported = more + budget.more;
   if (unreported > 0) diagnostics.push(notReported(source.file, unreported, "error", "problems of the file format"));
   return { value: undefined, diagnostics };
@@ -163,7 +165,11 @@ function renumbered(issue: Issue, base: DataPath, moved: readonly { path: DataPa
   }
   if (issue.code !== "invalid_union") return { ...issue, path } as Issue;
   const inner = [...base, ...path];
-  return { ...issue, path, errors: issue.errors.map((branch) => branch.map((nested) => renumbered(nested as Issue, inner, moved))) } as Issue;
+  return {
+    ...issue,
+    path,
+    errors: issue.errors.map((branch) => branch.map((nested) => renumbered(nested as Issue, inner, moved))),
+  } as Issue;
 }
 
 /** `more` put after the last issue about the list at `path` or what holds it, or at the end. */
@@ -352,7 +358,8 @@ function isTypeMismatch(branch: readonly Issue[]): boolean {
   return branch.every(
     (inner) =>
       inner.path.length === 0 &&
-      (inner.code === "invalid_type" || (inner.code === "invalid_union" && inner.errors.every((nested) => isTypeMismatch(nested as Issue[])))),
+      (inner.code === "invalid_type" ||
+        (inner.code === "invalid_union" && inner.errors.every((nested) => isTypeMismatch(nested as Issue[])))),
   );
 }
 
@@ -381,7 +388,7 @@ function expectedOf(branches: readonly (readonly Issue[])[]): string {
             : [],
     );
   const expected = [...new Set(branches.flatMap(collect))];
-  return expected.length > 1 ? `${expected.slice(0, -1).join(", ")} or ${expected[expected.length - 1]}` : expected[0] ?? "another shape";
+  return expected.length > 1 ? `${expected.slice(0, -1).join(", ")} or ${expected[expected.length - 1]}` : (expected[0] ?? "another shape");
 }
 
 /** A required key is absent: point at the mapping that should hold it. */
@@ -405,8 +412,6 @@ function missingKey(path: DataPath, expected: string): Explained {
  * "did you mean" already says both, so the missing-key report is dropped.
  */
 function withoutSuggestedMissingKeys(explained: Explained[]): Explained[] {
-  const suggested = new Set(
-    explained.flatMap((d) => (d.suggestion ? [`${formatPath(d.path.slice(0, -1))}\u0000${d.suggestion}`] : [])),
-  );
+  const suggested = new Set(explained.flatMap((d) => (d.suggestion ? [`${formatPath(d.path.slice(0, -1))}\u0000${d.suggestion}`] : [])));
   return explained.filter((d) => !d.missingKey || !suggested.has(`${formatPath(d.path)}\u0000${d.missingKey}`));
 }

@@ -34,7 +34,9 @@ export function validateWorkplan(source: SourceFile, profiles: Profiles = BUILT_
         {
           ruleId: "schema/unknown-profile",
           severity: "error",
-          message: `there is no profile \`${named}\`; the profiles are ${Object.keys(profiles).map((p) => `\`${p}\``).join(", ")}`,
+          message: `there is no profile \`${named}\`; the profiles are ${Object.keys(profiles)
+            .map((p) => `\`${p}\``)
+            .join(", ")}`,
           file: source.file,
           path: ["profile"],
           ...(span ? { span } : {}),

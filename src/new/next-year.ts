@@ -48,7 +48,9 @@ export function nextYearPlan(source: SourceFile, workplan: Workplan): NextYear {
   const span = years > 1;
   const year = next.start;
   const doc = source.document.clone() as Document.Parsed;
-  const meetings = workplan.deliverables.flatMap((d) => (d.event?.kind === "meeting" && d.event.meetingNumber !== undefined ? [d.event.meetingNumber] : []));
+  const meetings = workplan.deliverables.flatMap((d) =>
+    d.event?.kind === "meeting" && d.event.meetingNumber !== undefined ? [d.event.meetingNumber] : [],
+  );
   const renumber = new Map(meetings.map((n) => [n, n + meetings.length]));
   // The plan's own years and the year before (last year's mandates) move on; older years are history.
   const moves = (y: number) => y >= period.start - 1 && y <= period.end;
@@ -63,7 +65,9 @@ export function nextYearPlan(source: SourceFile, workplan: Workplan): NextYear {
         })
       : text.replace(/\b\d{4}\b/g, yearOn);
   const shift = (text: string) =>
-    shiftYears(text).replace(/\b(\d+)\s?(?:st|nd|rd|th)\b/g, (written, n: string) => (renumber.has(Number(n)) ? ordinal(renumber.get(Number(n))!) : written));
+    shiftYears(text).replace(/\b(\d+)\s?(?:st|nd|rd|th)\b/g, (written, n: string) =>
+      renumber.has(Number(n)) ? ordinal(renumber.get(Number(n))!) : written,
+    );
 
   const root = doc.contents as YAMLMap;
   const periodKey = span ? "period" : "year";
@@ -81,7 +85,8 @@ export function nextYearPlan(source: SourceFile, workplan: Workplan): NextYear {
   doc.setIn(["cover", "title"], onward(cover.title, period, next));
   if (cover.date !== undefined) doc.setIn(["cover", "date"], PLACEHOLDER);
   if (cover.meeting) {
-    for (const key of ["name", "city", "economy", "date"] as const) if (cover.meeting[key] !== undefined) doc.setIn(["cover", "meeting", key], PLACEHOLDER);
+    for (const key of ["name", "city", "economy", "date"] as const)
+      if (cover.meeting[key] !== undefined) doc.setIn(["cover", "meeting", key], PLACEHOLDER);
   }
   doc.setIn(["title"], onward(workplan.title, period, next));
 
@@ -106,7 +111,10 @@ export function nextYearPlan(source: SourceFile, workplan: Workplan): NextYear {
     kept.forEach(({ node, index }, i) => {
       const old = before[index]!;
       if (!isMap(node) || !node.commentBefore || old === "") return;
-      node.commentBefore = node.commentBefore.replace(new RegExp(`^(\\s*)${escapeRegExp(old)}(?!\\d)`), (_all, space: string) => `${space}${after[i]}`);
+      node.commentBefore = node.commentBefore.replace(
+        new RegExp(`^(\\s*)${escapeRegExp(old)}(?!\\d)`),
+        (_all, space: string) => `${space}${after[i]}`,
+      );
     });
   }
   doc.commentBefore = `${doc.commentBefore ? `${doc.commentBefore}\n` : ""} Draft for ${next.label}, started from the ${period.label} plan by \`ctwg new\`: \`ctwg lint\` lists what is left to fill in.`;
@@ -123,7 +131,13 @@ function oneOffReason(deliverable: Deliverable): string | undefined {
 }
 
 /** A recurring item moved on: its texts shifted, its meeting renumbered, its date `years` later and tbc. */
-function carryOver(node: YAMLMap, deliverable: Deliverable, shift: (text: string) => string, renumber: Map<number, number>, years: number): void {
+function carryOver(
+  node: YAMLMap,
+  deliverable: Deliverable,
+  shift: (text: string) => string,
+  renumber: Map<number, number>,
+  years: number,
+): void {
   visit(node, {
     Scalar(_key, scalar) {
       if (typeof scalar.value === "string") scalar.value = shift(scalar.value);
@@ -131,7 +145,8 @@ function carryOver(node: YAMLMap, deliverable: Deliverable, shift: (text: string
   });
   const event = deliverable.event;
   if (!event) return;
-  if (event.meetingNumber !== undefined && renumber.has(event.meetingNumber)) node.setIn(["event", "meetingNumber"], renumber.get(event.meetingNumber));
+  if (event.meetingNumber !== undefined && renumber.has(event.meetingNumber))
+    node.setIn(["event", "meetingNumber"], renumber.get(event.meetingNumber));
   if (event.date !== undefined) {
     const date = parseDateSpec(event.date);
     if (typeof date !== "string") node.setIn(["event", "date"], specYearsOn(date, years));
@@ -140,11 +155,13 @@ function carryOver(node: YAMLMap, deliverable: Deliverable, shift: (text: string
 }
 
 /** "2017/SOM1/CTWG/004" → "2018/SOM1/CTWG/TBD": the year moves, the serial is issued later. */
-const draftSymbol = (symbol: string, year: number) => symbol.replace(/^\d{4}/, String(year)).replace(/\/\d{3}[A-Za-z0-9]*$/, `/${PLACEHOLDER}`);
+const draftSymbol = (symbol: string, year: number) =>
+  symbol.replace(/^\d{4}/, String(year)).replace(/\/\d{3}[A-Za-z0-9]*$/, `/${PLACEHOLDER}`);
 
 /** A title a period on: "Workplan for 2017" → "Workplan for 2018", "Strategic Plan 2018-2022" → "… 2023-2027". */
 const onward = (text: string, period: Period, next: Period) => text.replace(new RegExp(`\\b${period.label}\\b`, "g"), next.label);
-const plainText = (text: Deliverable["text"]) => (typeof text === "string" ? text : text.map((r) => (typeof r === "string" ? r : "em" in r ? r.em : r.theme)).join(""));
+const plainText = (text: Deliverable["text"]) =>
+  typeof text === "string" ? text : text.map((r) => (typeof r === "string" ? r : "em" in r ? r.em : r.theme)).join("");
 /** A label as a comment names it: "1.2", "Activity 2" (no trailing colon), or "" when there is none. */
 const nameOf = (label: string) => label.replace(/[:.]$/, "").trim();
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

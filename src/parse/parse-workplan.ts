@@ -84,7 +84,12 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
     const { at, why } = composed.stopped;
     const span = spanOf(lineCounter, at, at + 1);
     const explained = why === "deep" ? nestedTooDeep() : tooManyTokens();
-    return { value: undefined, diagnostics: [{ ruleId: why === "deep" ? "yaml/too-deep" : "input/too-complex", severity: "error", file, path: [], span, ...explained }] };
+    return {
+      value: undefined,
+      diagnostics: [
+        { ruleId: why === "deep" ? "yaml/too-deep" : "input/too-complex", severity: "error", file, path: [], span, ...explained },
+      ],
+    };
   }
   const document = composed.document;
   const problems = distinctProblems([...withDuplicateKeys(document.errors, duplicateKeys(document)), ...document.warnings]);
@@ -96,7 +101,7 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
     const tooDeep = /call stack/i.test(problem.message);
     const explained = tooDeep ? nestedTooDeep() : explanations[problem.code]?.(text.slice(from, end));
     diagnostics.push({
-      ruleId: tooDeep ? "yaml/too-deep" : codeToRule[problem.code] ?? "yaml/syntax",
+      ruleId: tooDeep ? "yaml/too-deep" : (codeToRule[problem.code] ?? "yaml/syntax"),
       severity,
       message: explained?.message ?? firstLine(problem.message),
       file,
@@ -145,7 +150,14 @@ export function parseWorkplan(text: string, file: string): Result<SourceFile> {
   }
   const depth = depthOf(data);
   if (depth > MAX_DEPTH) {
-    diagnostics.push({ ruleId: "yaml/too-deep", severity: "error", file, path: [], ...nestedTooDeep(), message: `the data is nested ${depth} levels deep; the limit is ${MAX_DEPTH}` });
+    diagnostics.push({
+      ruleId: "yaml/too-deep",
+      severity: "error",
+      file,
+      path: [],
+      ...nestedTooDeep(),
+      message: `the data is nested ${depth} levels deep; the limit is ${MAX_DEPTH}`,
+    });
     return { value: undefined, diagnostics };
   }
   return { value: { file, text, document, lineCounter, data }, diagnostics };
@@ -178,7 +190,13 @@ function composeDocument(text: string): { document: Document.Parsed; stopped?: u
     for (const next of composer.compose(guardedTokens(text, stop), true, text.length)) {
       if (stop.stopped) break;
       if (document) {
-        document.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+        document.errors.push(
+          new YAMLParseError(
+            [next.range[0], next.range[1]],
+            "MULTIPLE_DOCS",
+            "Source contains multiple documents; please use YAML.parseAllDocuments()",
+          ),
+        );
         break;
       }
       document = next;
@@ -232,7 +250,8 @@ function duplicateKeys(document: Document.Parsed): YAMLParseError[] {
         stack.push(key, value);
         // The package compares values with `===`, by which NaN equals nothing, not even itself.
         if (!isScalar(key) || Number.isNaN(key.value)) continue;
-        if (seen.has(key.value) && key.range) found.push(new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+        if (seen.has(key.value) && key.range)
+          found.push(new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
         seen.add(key.value);
       }
     }
@@ -260,7 +279,10 @@ function withDuplicateKeys(errors: readonly YAMLError[], duplicates: readonly YA
  * it backs out of, the same error at the same place hundreds of times.
  */
 function distinctProblems(problems: readonly YAMLError[]): YAMLError[] {
-  return firstOfEach(problems, (problem) => `${problem.name}\u0000${problem.code}\u0000${problem.pos[0]}\u0000${problem.pos[1]}\u0000${problem.message}`);
+  return firstOfEach(
+    problems,
+    (problem) => `${problem.name}\u0000${problem.code}\u0000${problem.pos[0]}\u0000${problem.pos[1]}\u0000${problem.message}`,
+  );
 }
 
 function tooManyTokens() {
@@ -311,7 +333,10 @@ export function spanOf(lineCounter: LineCounter, from: number, to: number): Span
 
 function firstLine(message: string): string {
   // Why: the yaml package appends "at line N, column M" and a code excerpt; the code frame shows both.
-  const line = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
+  const line = message
+    .split("\n")[0]!
+    .replace(/ at line \d+, column \d+:?$/, "")
+    .replace(/:$/, "");
   // A token quoted in the message may be a whole paragraph: quote its start only.
   const short = line.replace(/"((?:[^"\\]|\\.){40})(?:[^"\\]|\\.){8,}"/g, '"$1…"');
   return short.charAt(0).toLowerCase() + short.slice(1);

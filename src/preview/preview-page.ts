@@ -10,7 +10,10 @@ export function withReloadScript(html: string): string {
   const policy = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'`;
   const script = `<script nonce="${nonce}">new EventSource("/events").addEventListener("reload", () => location.reload());</script>`;
   return html
-    .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`)
+    .replace(
+      /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+      `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
+    )
     .replace(/<\/body>/, `${script}\n</body>`);
 }
 

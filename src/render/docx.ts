@@ -12,7 +12,9 @@ export const docx: OutputFormat = {
   extension: "docx",
   render(view, options = {}) {
     const date = options.timestamp ?? new Date(`${view.firstDay}T00:00:00Z`);
-    const revisions = view.redline ? { author: options.revisionAuthor ?? "ctwg", date: date.toISOString().replace(/\.\d{3}Z$/, "Z") } : null;
+    const revisions = view.redline
+      ? { author: options.revisionAuthor ?? "ctwg", date: date.toISOString().replace(/\.\d{3}Z$/, "Z") }
+      : null;
     return packDocument(wordDocument(view, revisions), date);
   },
 };

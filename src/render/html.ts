@@ -39,7 +39,10 @@ function htmlView(view: WorkplanView) {
       stepsOrdered: introduction.stepsStyle !== "bullet",
       stepsLettered: introduction.stepsStyle === "letter",
     },
-    plans: plans && { ...plans, rows: plans.rows.map((row) => ({ id: row.id, cells: plans.columns.map((column) => cellOf(row, column.field)) })) },
+    plans: plans && {
+      ...plans,
+      rows: plans.rows.map((row) => ({ id: row.id, cells: plans.columns.map((column) => cellOf(row, column.field)) })),
+    },
   };
 }
 

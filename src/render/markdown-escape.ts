@@ -23,7 +23,10 @@ export function escapeInline(text: string): string {
  */
 export function escapeLineStart(markdown: string): string {
   // Leading spaces go: four of them would make an indented code block.
-  return markdown.trimStart().replace(/^([#>+\-=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+  return markdown
+    .trimStart()
+    .replace(/^([#>+\-=])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
 }
 
 /** Text of an ATX heading: inline escapes, and a trailing ` #`, which Markdown would take as a closing marker. */

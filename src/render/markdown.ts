@@ -112,7 +112,8 @@ function listLines(items: readonly ListItemView[], depth = 0, style: ListStyle =
 }
 
 // Why "(a)" after a bullet: Markdown has no lettered list, so the letter is the item's first word.
-const marker = (style: ListStyle, index: number) => (style === "letter" ? `- ${orderedMarker(style, index)}` : orderedMarker(style, index) ?? "-");
+const marker = (style: ListStyle, index: number) =>
+  style === "letter" ? `- ${orderedMarker(style, index)}` : (orderedMarker(style, index) ?? "-");
 
 // Why <br>: a GitHub table cell is one line of inline content, so paragraphs and bullets inside a
 // cell are drawn with line breaks and bullet characters, which keeps the table one table.
@@ -121,9 +122,7 @@ const CELL_PARAGRAPH = "<br><br>";
 const BULLETS = ["•", "◦", "▪"];
 
 function cell(blocks: readonly BlockView[]): string {
-  return blocks
-    .map((block) => (block.paragraph ? runsToMarkdown(block.paragraph) : cellList(block.list ?? [], 0)))
-    .join(CELL_PARAGRAPH);
+  return blocks.map((block) => (block.paragraph ? runsToMarkdown(block.paragraph) : cellList(block.list ?? [], 0))).join(CELL_PARAGRAPH);
 }
 
 function cellList(items: readonly ListItemView[], depth: number): string {

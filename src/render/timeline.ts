@@ -67,15 +67,25 @@ export function buildTimeline(workplan: Workplan): TimelineView | null {
     const date = event?.date ? parseDateSpec(event.date) : undefined;
     if (!event || !date || typeof date === "string") return [];
     const [start, end] =
-      date.kind === "month" ? [clamp(monthX(date.year, date.month)), clamp(monthX(date.year, date.month) + month)]
-      : date.kind === "day" ? [dayX(date.start), dayX(date.start) + month / 15]
-      : [dayX(date.start), dayX(date.end) + month / 30];
+      date.kind === "month"
+        ? [clamp(monthX(date.year, date.month)), clamp(monthX(date.year, date.month) + month)]
+        : date.kind === "day"
+          ? [dayX(date.start), dayX(date.start) + month / 15]
+          : [dayX(date.start), dayX(date.end) + month / 30];
     const place = event.place?.city ?? event.place?.economy;
     const kind = event.meetingNumber !== undefined ? `${ordinal(event.meetingNumber)} ${workplan.forum} meeting` : capitalise(event.kind);
     const label = withoutInvisible(`${labels[i] ? `${labels[i]} ` : ""}${kind}${place ? `, ${place}` : ""}${event.tbc ? " (tbc)" : ""}`);
     // Every bar stays inside the figure, one at the very end included.
     const left = Math.min(start, TIMELINE_WIDTH - MIN_BAR);
-    return [{ start: left, width: Math.max(Math.min(end, TIMELINE_WIDTH) - left, MIN_BAR), label, tentative: event.tbc || date.kind === "month", when: formatDateSpec(date) }];
+    return [
+      {
+        start: left,
+        width: Math.max(Math.min(end, TIMELINE_WIDTH) - left, MIN_BAR),
+        label,
+        tentative: event.tbc || date.kind === "month",
+        when: formatDateSpec(date),
+      },
+    ];
   });
   if (dated.length === 0) return null;
 
@@ -109,7 +119,11 @@ export function buildTimeline(workplan: Workplan): TimelineView | null {
     months:
       years === 1
         ? MONTHS.map((name, i) => ({ label: name.slice(0, 3), x: i * month, width: month }))
-        : Array.from({ length: years }, (_, i) => ({ label: String(period.start + i), x: round(i * 12 * month), width: round(12 * month) })),
+        : Array.from({ length: years }, (_, i) => ({
+            label: String(period.start + i),
+            x: round(i * 12 * month),
+            width: round(12 * month),
+          })),
     events,
   };
 }

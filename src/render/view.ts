@@ -140,7 +140,10 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
         number: withoutInvisible(number),
         title: plan.title === undefined ? withTbc(deliverable, index) : runs(plan.title, inPlan("title")),
         summary: blocks(plan.summary, inPlan("summary")),
-        mandate: plan.mandate.map((m, i) => ({ source: runs(m.source, inPlan("mandate", i, "source")), text: blocks(m.text ?? [], inPlan("mandate", i, "text")) })),
+        mandate: plan.mandate.map((m, i) => ({
+          source: runs(m.source, inPlan("mandate", i, "source")),
+          text: blocks(m.text ?? [], inPlan("mandate", i, "text")),
+        })),
         priorities: plan.priorities.map((p, i) => runs(p, inPlan("priorities", i))),
         collaboration: blocks(plan.collaboration, inPlan("collaboration")),
         owner: optionalRuns(deliverable.owner, [...at, "owner"]),
@@ -153,7 +156,9 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
   const firstDay = meeting ? firstDayOf(meeting.date, year) : cover.date ? firstDayOf(cover.date, year) : `${year}-01-01`;
   const { introduction, crossCutting } = workplan;
   const hasIntroduction =
-    introduction.paragraphs.length + introduction.steps.length + crossCutting.areas.length > 0 || crossCutting.lead !== undefined || introduction.callout !== undefined;
+    introduction.paragraphs.length + introduction.steps.length + crossCutting.areas.length > 0 ||
+    crossCutting.lead !== undefined ||
+    introduction.callout !== undefined;
   return {
     year,
     period: workplan.period.label,
@@ -164,7 +169,14 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
       title: withoutInvisible(cover.title),
       symbol: withoutInvisible(cover.symbol ?? ""),
       author: withoutInvisible(cover.submittedBy ?? workplan.forum),
-      keywords: ["APEC", workplan.forum, ...shape.keywords, "work plan", workplan.period.label, ...(cover.symbol ? [cover.symbol] : [])].map(withoutInvisible),
+      keywords: [
+        "APEC",
+        workplan.forum,
+        ...shape.keywords,
+        "work plan",
+        workplan.period.label,
+        ...(cover.symbol ? [cover.symbol] : []),
+      ].map(withoutInvisible),
     },
     firstDay,
     cover: {
@@ -213,12 +225,21 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
             id: deliverable.id,
             number: withoutInvisible(number),
             text: withTbc(deliverable, i),
-            owner: deliverable.owner === undefined ? null : [run(`${shape.ownerLabel}: `), run(deliverable.owner, false, ["deliverables", i, "owner"])],
-            group: deliverable.group !== undefined && deliverable.group !== workplan.deliverables[i - 1]?.group ? runs(deliverable.group, ["deliverables", i, "group"]) : null,
+            owner:
+              deliverable.owner === undefined
+                ? null
+                : [run(`${shape.ownerLabel}: `), run(deliverable.owner, false, ["deliverables", i, "owner"])],
+            group:
+              deliverable.group !== undefined && deliverable.group !== workplan.deliverables[i - 1]?.group
+                ? runs(deliverable.group, ["deliverables", i, "group"])
+                : null,
           })),
         }
       : null,
-    plans: shape.columns.length && rows.length ? { heading: headings.plans, columns: shape.columns.map((c) => ({ ...c, title: withoutInvisible(c.title) })), rows } : null,
+    plans:
+      shape.columns.length && rows.length
+        ? { heading: headings.plans, columns: shape.columns.map((c) => ({ ...c, title: withoutInvisible(c.title) })), rows }
+        : null,
     timeline: options.timeline === false ? null : buildTimeline(workplan),
     annex: shape.annex && options.glossary?.present ? acronymAnnex(workplan, options.glossary, headings.annex) : null,
     redline: null,
@@ -228,7 +249,9 @@ export function buildView(workplan: Workplan, options: ViewOptions = {}): Workpl
 /** The glossary's entries for the acronyms the plan uses, alphabetically; null when it uses none. */
 function acronymAnnex(workplan: Workplan, glossary: Glossary, heading: string): WorkplanView["annex"] {
   // The glossary is text from a file too: its names print as the plan's do.
-  const byKey = new Map([...glossary.acronyms].map(([acronym, name]) => [acronym.replace(/-/g, ""), { acronym, name: withoutInvisible(name) }]));
+  const byKey = new Map(
+    [...glossary.acronyms].map(([acronym, name]) => [acronym.replace(/-/g, ""), { acronym, name: withoutInvisible(name) }]),
+  );
   const used = new Map<string, { acronym: string; name: string }>();
   for (const use of glossaryTerms(acronymUses(workplan))) {
     const entry = byKey.get(use.key);
@@ -267,14 +290,24 @@ function withTbc(deliverable: Workplan["deliverables"][number], index: number): 
 }
 
 /** A run of plain text. Invisible direction and zero-width characters are dropped: printed text reads as written. */
-export const run = (text: string, em = false, path?: DataPath): Run => ({ text: withoutInvisible(text), em, ins: false, del: false, ...(path && { path }) });
+export const run = (text: string, em = false, path?: DataPath): Run => ({
+  text: withoutInvisible(text),
+  em,
+  ins: false,
+  del: false,
+  ...(path && { path }),
+});
 
 /** Rich text from the file as runs; with the path it is written at, each run knows the string it prints. */
 export function runs(text: RichText, path?: DataPath): Run[] {
   const at = (...rest: DataPath) => path && [...path, ...rest];
   if (typeof text === "string") return [run(text, false, path)];
   return text.map((part, i) =>
-    typeof part === "string" ? run(part, false, at(i)) : "em" in part ? run(part.em, true, at(i, "em")) : run(part.theme, true, at(i, "theme")),
+    typeof part === "string"
+      ? run(part, false, at(i))
+      : "em" in part
+        ? run(part.em, true, at(i, "em"))
+        : run(part.theme, true, at(i, "theme")),
   );
 }
 

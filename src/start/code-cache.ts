@@ -50,7 +50,11 @@ export function requireCached(entry: string): CachedBundle {
     const cachedData = readIfPresent(cacheFileOf(file));
     const script = new Script(wrap(readFileSync(file, "utf8")), { filename: file, ...(cachedData ? { cachedData } : {}) });
     const module = { exports: {} as Record<string, unknown> };
-    const result: LoadedFile = { exports: module.exports, cache: !cachedData ? "absent" : script.cachedDataRejected ? "rejected" : "accepted", script };
+    const result: LoadedFile = {
+      exports: module.exports,
+      cache: !cachedData ? "absent" : script.cachedDataRejected ? "rejected" : "accepted",
+      script,
+    };
     // Registered before it runs, as require does, so chunks that require each other in a circle finish.
     loaded.set(file, result);
     const evaluate = script.runInThisContext() as (...args: unknown[]) => void;

@@ -36,7 +36,10 @@ describe("build", () => {
 
 describe("fix", () => {
   it("writes the repaired file and reports what is left", async () => {
-    writeFileSync(join(project.cwd, FILE), replaceOnce(text2017(), "Nha Trang, Viet Nam 21-22 February", "Nha Trang, Vietnam 21-22 February"));
+    writeFileSync(
+      join(project.cwd, FILE),
+      replaceOnce(text2017(), "Nha Trang, Viet Nam 21-22 February", "Nha Trang, Vietnam 21-22 February"),
+    );
     const settings = await loadSettings(project.cwd);
     const report = await fix(FILE, { cwd: project.cwd, settings });
     expect(report.outcome).toBe("fixed");
@@ -65,7 +68,9 @@ describe("nextYear", () => {
     expect(made.leftOut.length).toBeGreaterThan(0);
     const again = await nextYear("2018", { cwd: project.cwd });
     expect(again).toMatchObject({ refused: "target-exists", written: false });
-    expect(await nextYear("2019", { cwd: project.cwd, from: "2017", output: "x.yaml" })).toMatchObject({ refused: "not-the-period-before" });
+    expect(await nextYear("2019", { cwd: project.cwd, from: "2017", output: "x.yaml" })).toMatchObject({
+      refused: "not-the-period-before",
+    });
   });
 
   it("starts the next span of years from a plan of several", async () => {
@@ -81,7 +86,10 @@ describe("nextYear", () => {
 
 describe("diff", () => {
   it("compares two plans and formats the result in any format", async () => {
-    writeFileSync(join(project.cwd, "workplans", "2018.yaml"), text2017().replace("Hold a workshop on Safeguarding", "Hold a seminar on Safeguarding"));
+    writeFileSync(
+      join(project.cwd, "workplans", "2018.yaml"),
+      text2017().replace("Hold a workshop on Safeguarding", "Hold a seminar on Safeguarding"),
+    );
     const report = await diff("2017", "workplans/2018.yaml", { cwd: project.cwd });
     expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(report.diff!.changes.length).toBeGreaterThan(0);

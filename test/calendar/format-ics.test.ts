@@ -103,9 +103,28 @@ describe("formatIcs", () => {
         categories: "MEETING",
         stamp: "2017-02-28T00:00:00Z",
       },
-      expect.objectContaining({ uid: "2017-tourism-security-workshop@ctwg", start: "2017-03-01", end: "2017-04-01", status: "TENTATIVE", categories: "WORKSHOP", location: "Bali, Indonesia" }),
-      expect.objectContaining({ uid: "2017-second-ctwg-meeting@ctwg", start: "2017-08-01", end: "2017-09-01", status: "TENTATIVE", categories: "MEETING" }),
-      expect.objectContaining({ uid: "2017-ftf-returnees-workshop@ctwg", start: "2017-08-01", end: "2017-09-01", status: "TENTATIVE", allDay: true }),
+      expect.objectContaining({
+        uid: "2017-tourism-security-workshop@ctwg",
+        start: "2017-03-01",
+        end: "2017-04-01",
+        status: "TENTATIVE",
+        categories: "WORKSHOP",
+        location: "Bali, Indonesia",
+      }),
+      expect.objectContaining({
+        uid: "2017-second-ctwg-meeting@ctwg",
+        start: "2017-08-01",
+        end: "2017-09-01",
+        status: "TENTATIVE",
+        categories: "MEETING",
+      }),
+      expect.objectContaining({
+        uid: "2017-ftf-returnees-workshop@ctwg",
+        start: "2017-08-01",
+        end: "2017-09-01",
+        status: "TENTATIVE",
+        allDay: true,
+      }),
     ]);
     expect(new ICAL.Event(events[0]).description).toMatch(/^9th CTWG meeting\.\n\n.*\n\n- Individual Counter Terrorism Action Plan/s);
   });

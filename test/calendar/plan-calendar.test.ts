@@ -153,7 +153,9 @@ describe("planCalendar on edited plans", () => {
     );
     const election = byId(events, "vice-chair-election");
     expect([election.kind, election.start, election.end, election.location]).toEqual(["other", "2017-08-15", "2017-08-16", null]);
-    expect(election.description).toBe("When: 15 August 2017.\n\nSource: 2017/SOM1/SCE-COW/002, Counter-Terrorism Working Group Proposed Workplan for 2017, item 1.6.");
+    expect(election.description).toBe(
+      "When: 15 August 2017.\n\nSource: 2017/SOM1/SCE-COW/002, Counter-Terrorism Working Group Proposed Workplan for 2017, item 1.6.",
+    );
     expect(byId(events, "mesf-workshop-viet-nam").kind).toBe("dialogue");
     expect(events).toHaveLength(6);
   });

@@ -15,7 +15,10 @@ copyFileSync(join(ROOT, "workplans/glossary.yaml"), join(cwd, "workplans/glossar
 const plan = readFileSync(join(ROOT, "workplans/2017.yaml"), "utf8");
 for (let i = 0; i < count; i++) {
   const serial = String(i === count - 1 ? 1 : i).padStart(3, "0");
-  writeFileSync(join(cwd, "plans", `plan-${i}.yaml`), replaceOnce(plan, "symbol: 2017/SOM1/SCE-COW/002", `symbol: 2017/SOM1/SCE-COW/${serial}`));
+  writeFileSync(
+    join(cwd, "plans", `plan-${i}.yaml`),
+    replaceOnce(plan, "symbol: 2017/SOM1/SCE-COW/002", `symbol: 2017/SOM1/SCE-COW/${serial}`),
+  );
 }
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
@@ -30,7 +33,11 @@ const env = { SOURCE_DATE_EPOCH: "1500000000", NO_COLOR: "1" };
 describe("ctwg build of many plans", () => {
   it("writes the same files and says the same from worker threads (the built CLI) as from one thread (in-process)", async () => {
     const args = (out: string) => ["build", "plans", "--format", "md,pdf", "--out", out];
-    const real = spawnSync(process.execPath, [join(ROOT, "bin/ctwg.js"), ...args("threads")], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+    const real = spawnSync(process.execPath, [join(ROOT, "bin/ctwg.js"), ...args("threads")], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    });
     const inProcess = await runCli(args("one"), cwd, env);
     expect(real.status, real.stderr).toBe(1);
     expect(inProcess.code).toBe(1);

@@ -129,14 +129,22 @@ describe("ctwg calendar", () => {
   it("loads neither pdfkit, fontkit nor Handlebars", () => {
     // The built CLI (made by the test setup when stale), run as a real process.
     const trace = join(cwd, "trace.txt");
-    const result = spawnSync(process.execPath, ["--import", join(ROOT, "test/support/trace-imports.mjs"), join(ROOT, "bin/ctwg.js"), "calendar", "2017"], {
-      cwd,
-      env: { ...process.env, CTWG_TRACE_IMPORTS: trace, NO_COLOR: "1" },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      ["--import", join(ROOT, "test/support/trace-imports.mjs"), join(ROOT, "bin/ctwg.js"), "calendar", "2017"],
+      {
+        cwd,
+        env: { ...process.env, CTWG_TRACE_IMPORTS: trace, NO_COLOR: "1" },
+        encoding: "utf8",
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(existsSync(ics())).toBe(true);
-    const loaded = new Set(readFileSync(trace, "utf8").split("\n").flatMap((url) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []));
+    const loaded = new Set(
+      readFileSync(trace, "utf8")
+        .split("\n")
+        .flatMap((url) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []),
+    );
     expect(loaded).toContain("ical-generator");
     for (const name of ["pdfkit", "fontkit", "handlebars"]) expect(loaded).not.toContain(name);
   });

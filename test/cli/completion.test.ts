@@ -16,20 +16,35 @@ import { DIFF_FORMAT_IDS, findProjectRoot, FORMAT_IDS } from "../../src/index.js
 import { runCli } from "../support/cli.js";
 
 const silent: Io = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: tmpdir() };
-const ctwgSpec = () => readCompletionSpec(createProgram(silent, () => {}), COMPLETION_VALUES);
+const ctwgSpec = () =>
+  readCompletionSpec(
+    createProgram(silent, () => {}),
+    COMPLETION_VALUES,
+  );
 const has = (program: string) => spawnSync(program, ["--version"], { encoding: "utf8" }).status === 0;
 
 /** A small program of its own: what a new command or option looks like to the generators. */
 function toyProgram(): Command {
   const program = new Command("toy").option("--root <dir>", "the root").option("--quiet", "say less");
-  program.command("make").description("make things").argument("[inputs...]", "what to make").option("-k, --kind <kind>", "which kind").option("--secret", "a flag people use").addOption(new Option("--hidden-flag").hideHelp());
+  program
+    .command("make")
+    .description("make things")
+    .argument("[inputs...]", "what to make")
+    .option("-k, --kind <kind>", "which kind")
+    .option("--secret", "a flag people use")
+    .addOption(new Option("--hidden-flag").hideHelp());
   program.command("ship").description("ship it: now").argument("<docx>", "the file").argument("[extra...]", "passed by a tool");
   program.command("internal", { hidden: true }).description("not for people");
   return program;
 }
 const toyValues: CompletionValues = {
   options: { "make --kind": { kind: "choices", values: ["big", "small"] } },
-  arguments: { inputs: { kind: "workplans" }, docx: { kind: "files", extensions: ["docx"] }, "ship extra": { kind: "hidden" }, "help command": { kind: "commands" } },
+  arguments: {
+    inputs: { kind: "workplans" },
+    docx: { kind: "files", extensions: ["docx"] },
+    "ship extra": { kind: "hidden" },
+    "help command": { kind: "commands" },
+  },
   placeholders: { dir: { kind: "folders" } },
   rootOption: "--root",
   project: { configFile: "toy.config.yaml", workplansDir: "plans" },
@@ -64,7 +79,8 @@ describe("the command tree the scripts are generated from", () => {
 
   it("takes the closed sets of values from the lists the commands check against", () => {
     const spec = ctwgSpec();
-    const values = (command: string, long: string) => spec.commands.find((c) => c.name === command)!.options.find((o) => o.long === long)!.values;
+    const values = (command: string, long: string) =>
+      spec.commands.find((c) => c.name === command)!.options.find((o) => o.long === long)!.values;
     expect(values("lint", "--format")).toEqual({ kind: "choices", values: Object.keys(FORMATTERS) });
     expect(values("build", "--format")).toEqual({ kind: "choices", values: FORMAT_IDS, list: true });
     expect(values("diff", "--format")).toEqual({ kind: "choices", values: DIFF_FORMAT_IDS });
@@ -72,8 +88,14 @@ describe("the command tree the scripts are generated from", () => {
     expect(values("build", "--out")).toEqual({ kind: "folders" });
     expect(values("new", "--from")).toEqual({ kind: "workplans" });
     const completion = spec.commands.find((c) => c.name === "completion")!;
-    expect(completion.arguments).toEqual([{ name: "shell", description: "bash, zsh, fish", required: true, variadic: false, values: { kind: "choices", values: SHELLS } }]);
-    expect(spec.commands.find((c) => c.name === "build")!.arguments[0]).toMatchObject({ name: "inputs", variadic: true, values: { kind: "workplans" } });
+    expect(completion.arguments).toEqual([
+      { name: "shell", description: "bash, zsh, fish", required: true, variadic: false, values: { kind: "choices", values: SHELLS } },
+    ]);
+    expect(spec.commands.find((c) => c.name === "build")!.arguments[0]).toMatchObject({
+      name: "inputs",
+      variadic: true,
+      values: { kind: "workplans" },
+    });
   });
 
   it("leaves out hidden commands, hidden options and internal arguments", () => {
@@ -82,7 +104,10 @@ describe("the command tree the scripts are generated from", () => {
     const make = spec.commands.find((c) => c.name === "make")!;
     expect(make.options.map((o) => o.long)).toEqual(["--kind", "--secret", "--help"]);
     expect(spec.commands.find((c) => c.name === "ship")!.arguments.map((a) => a.name)).toEqual(["docx"]);
-    expect(spec.commands.find((c) => c.name === "help")!.arguments[0]!.values).toEqual({ kind: "choices", values: ["make", "ship", "help"] });
+    expect(spec.commands.find((c) => c.name === "help")!.arguments[0]!.values).toEqual({
+      kind: "choices",
+      values: ["make", "ship", "help"],
+    });
     for (const script of SHELLS.map((shell) => completionScript(shell, spec))) {
       expect(script).toContain("make");
       expect(script).toContain("big");
@@ -124,7 +149,7 @@ describe("the generators", () => {
   });
 
   it("quote descriptions for each shell", () => {
-    const quoting = readCompletionSpec(new Command("q").option("--odd <x>", "it's [odd]: \\ and \"so\""), toyValues);
+    const quoting = readCompletionSpec(new Command("q").option("--odd <x>", 'it\'s [odd]: \\ and "so"'), toyValues);
     expect(zshScript(quoting)).toContain(`'--odd=[it'\\''s \\[odd\\]\\: \\\\ and "so"]:odd: '`);
     expect(fishScript(quoting)).toContain(`-d 'it\\'s [odd]: \\\\ and "so"'`);
   });
@@ -165,7 +190,8 @@ beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), "ctwg-completion-"));
   mkdirSync(join(project, "workplans"));
   mkdirSync(join(project, "sub"));
-  for (const file of ["workplans/2017.yaml", "workplans/glossary.yaml", "notes.yaml", "redline.docx", "readme.txt"]) writeFileSync(join(project, file), "");
+  for (const file of ["workplans/2017.yaml", "workplans/glossary.yaml", "notes.yaml", "redline.docx", "readme.txt"])
+    writeFileSync(join(project, file), "");
 });
 afterAll(() => {
   rmSync(project, { recursive: true, force: true });
@@ -178,7 +204,11 @@ describe("the bash script in bash", () => {
   /** COMPREPLY, sorted, after completing the last of `words` (an empty string for a new word) from `cwd`. */
   function complete(words: string[], cwd = project): string[] {
     const drive = `source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=(); _ctwg; printf '%s\\n' "\${COMPREPLY[@]}"`;
-    const result = spawnSync("bash", ["--norc", "--noprofile", "-c", drive, "bash", join(scripts, "bash"), ...words], { cwd, encoding: "utf8", env: { PATH: process.env.PATH, HOME: project } });
+    const result = spawnSync("bash", ["--norc", "--noprofile", "-c", drive, "bash", join(scripts, "bash"), ...words], {
+      cwd,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH, HOME: project },
+    });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     return result.stdout.split("\n").filter(Boolean).sort();
@@ -189,7 +219,9 @@ describe("the bash script in bash", () => {
   });
 
   it("completes the commands after ctwg", () => {
-    expect(complete(["ctwg", ""])).toEqual(["build", "calendar", "completion", "diff", "help", "import", "init", "lint", "new", "preview", "schema"].sort());
+    expect(complete(["ctwg", ""])).toEqual(
+      ["build", "calendar", "completion", "diff", "help", "import", "init", "lint", "new", "preview", "schema"].sort(),
+    );
     expect(complete(["ctwg", "comp"])).toEqual(["completion"]);
     expect(complete(["ctwg", "--no-color", "li"])).toEqual(["lint"]);
   });
@@ -269,7 +301,10 @@ describe("the zsh and fish scripts", () => {
     const script = fish();
     for (const command of ctwgSpec().commands) {
       expect(script).toContain(`complete -c ctwg -n '__ctwg_needs_command' -a '${command.name}'`);
-      for (const option of command.options) expect(script).toContain(`-n '__ctwg_using_command ${command.name}'${option.short ? ` -s ${option.short.slice(1)}` : ""} -l ${option.long!.slice(2)}`);
+      for (const option of command.options)
+        expect(script).toContain(
+          `-n '__ctwg_using_command ${command.name}'${option.short ? ` -s ${option.short.slice(1)}` : ""} -l ${option.long!.slice(2)}`,
+        );
     }
     expect(script).toContain(`-l format -x -a '${DIFF_FORMAT_IDS.join(" ")}'`);
     expect(script).toContain("complete -c ctwg -n '__ctwg_argument build 0 variadic' -a '(__ctwg_workplans)'");
@@ -277,9 +312,16 @@ describe("the zsh and fish scripts", () => {
 
   describe.skipIf(!has("fish"))("fish: in fish", () => {
     function complete(line: string, cwd = project): string[] {
-      const result = spawnSync("fish", ["--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, join(scripts, "fish"), line], { cwd, encoding: "utf8" });
+      const result = spawnSync("fish", ["--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, join(scripts, "fish"), line], {
+        cwd,
+        encoding: "utf8",
+      });
       expect(result.stderr).toBe("");
-      return result.stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0]!).sort();
+      return result.stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split("\t")[0]!)
+        .sort();
     }
 
     it("is valid fish", () => {

@@ -38,7 +38,9 @@ describe("the file-name rule", () => {
     const found = findings.filter((f) => f.ruleId === "file-name");
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: "error", path: ["cover", "symbol"], ...positionOf(text, symbol) });
-    expect(found[0]!.message).toMatch(/^the outputs would be named "2017_som1_x+…x+_004\.html", 305 bytes: a file name may have at most 255$/);
+    expect(found[0]!.message).toMatch(
+      /^the outputs would be named "2017_som1_x+…x+_004\.html", 305 bytes: a file name may have at most 255$/,
+    );
   });
 
   it("reports CON, and a device name in any case, at the symbol", async () => {
@@ -48,7 +50,12 @@ describe("the file-name rule", () => {
       const found = findings.filter((f) => f.ruleId === "file-name");
       expect(found, symbol).toHaveLength(1);
       const key = positionOf(text, `symbol: ${symbol}`);
-      expect(found[0], symbol).toMatchObject({ severity: "error", path: ["cover", "symbol"], line: key.line, column: key.column + "symbol: ".length });
+      expect(found[0], symbol).toMatchObject({
+        severity: "error",
+        path: ["cover", "symbol"],
+        line: key.line,
+        column: key.column + "symbol: ".length,
+      });
       expect(found[0]!.message).toContain(`which Windows cannot create: ${symbol.toUpperCase()} is the name of a device there`);
     }
   });
@@ -72,7 +79,9 @@ describe("a name the file system still refuses", () => {
     writeFileSync(join(cwd, "ctwg.config.yaml"), "lint:\n  rules:\n    file-name: off\n");
     const result = await runCli(["build", "2017", "--format", "md"], cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^ctwg: name too long for the file system writing out\/2017\/2017_som1_x+_004\.md: use a shorter name \(the documents are named after the cover symbol\); the previous outputs are untouched\n$/);
+    expect(result.stderr).toMatch(
+      /^ctwg: name too long for the file system writing out\/2017\/2017_som1_x+_004\.md: use a shorter name \(the documents are named after the cover symbol\); the previous outputs are untouched\n$/,
+    );
     expect(result.stderr).not.toContain("this is a bug");
   });
 });
@@ -92,8 +101,15 @@ describe("two plans whose outputs would share names", () => {
     expect(code).toBe(1);
     const found = findings.filter((f) => f.ruleId === "file-name");
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ file: SECOND, severity: "error", path: ["cover", "symbol"], ...positionOf(second, "2017/som1/ctwg/004") });
-    expect(found[0]!.message).toBe(`this plan's outputs, 2017/2017_som1_ctwg_004.*, have the names of those of ${PLAN}: one would overwrite the other`);
+    expect(found[0]).toMatchObject({
+      file: SECOND,
+      severity: "error",
+      path: ["cover", "symbol"],
+      ...positionOf(second, "2017/som1/ctwg/004"),
+    });
+    expect(found[0]!.message).toBe(
+      `this plan's outputs, 2017/2017_som1_ctwg_004.*, have the names of those of ${PLAN}: one would overwrite the other`,
+    );
     // Each alone is fine.
     expect((await lintJson([SECOND], cwd)).code).toBe(0);
   });

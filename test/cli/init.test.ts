@@ -45,7 +45,8 @@ describe("ctwg init", () => {
     expect(readdirSync(join(cwd, "out", "2027")).sort()).toEqual(["ctwg_2027.docx", "ctwg_2027.html", "ctwg_2027.md", "ctwg_2027.pdf"]);
     const markdown = read("out/2027/ctwg_2027.md");
     expect(markdown).toContain("Counter-Terrorism Working Group Work Plan for 2027");
-    for (const area of ["Secure Supply Chains", "Secure Travel", "Secure Finance", "Secure Infrastructure"]) expect(markdown).toContain(area);
+    for (const area of ["Secure Supply Chains", "Secure Travel", "Secure Finance", "Secure Infrastructure"])
+      expect(markdown).toContain(area);
   });
 
   it("writes the CTWG's own glossary, the schema ctwg prints, and editor settings that point at it", async () => {
@@ -62,7 +63,10 @@ describe("ctwg init", () => {
 
   it("writes a workflow that uses this repository's Action, at its major version", async () => {
     await runCli(["init", "--year", "2027"], cwd);
-    const workflow = parse(read(".github/workflows/workplans.yml")) as { on: Record<string, unknown>; jobs: Record<string, { steps: { uses?: string }[] }> };
+    const workflow = parse(read(".github/workflows/workplans.yml")) as {
+      on: Record<string, unknown>;
+      jobs: Record<string, { steps: { uses?: string }[] }>;
+    };
     expect(Object.keys(workflow.on)).toEqual(["pull_request", "push"]);
     const steps = Object.values(workflow.jobs)[0]!.steps;
     const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -86,7 +90,10 @@ describe("ctwg init", () => {
   });
 
   it("starts another forum's project with its profile and glossary, in a folder it names", async () => {
-    const init = await runCli(["init", "ppwe", "--forum", "PPWE", "--forum-name", "Policy Partnership on Women and the Economy", "--year", "2027"], cwd);
+    const init = await runCli(
+      ["init", "ppwe", "--forum", "PPWE", "--forum-name", "Policy Partnership on Women and the Economy", "--year", "2027"],
+      cwd,
+    );
     expect(init.code).toBe(0);
     expect(init.stdout).toContain("✓ created ppwe/ctwg.config.yaml ");
     expect(init.stdout).toContain("`cd ppwe && ctwg lint`");

@@ -15,7 +15,9 @@ afterEach(() => cleanup());
 /** Breaks the copied 2017 workplan with two schema mistakes. */
 function breakWorkplan() {
   const file = join(cwd, "workplans", "2017.yaml");
-  const text = readFileSync(file, "utf8").replace('agendaItem: "7"', "agendaItem: 7").replace("kind: meeting\n      meetingNumber: 9", "kind: meting\n      meetingNumber: 9");
+  const text = readFileSync(file, "utf8")
+    .replace('agendaItem: "7"', "agendaItem: 7")
+    .replace("kind: meeting\n      meetingNumber: 9", "kind: meting\n      meetingNumber: 9");
   writeFileSync(file, text);
 }
 
@@ -141,8 +143,22 @@ describe("ctwg lint", () => {
     const diagnostics = JSON.parse(result.stdout);
     expect(Array.isArray(diagnostics)).toBe(true);
     expect(diagnostics).toEqual([
-      expect.objectContaining({ file: "workplans/2017.yaml", line: 12, column: 15, severity: "error", ruleId: "schema/wrong-type", message: expect.any(String) }),
-      expect.objectContaining({ file: "workplans/2017.yaml", line: 203, column: 13, severity: "error", ruleId: "schema/invalid-value", message: expect.any(String) }),
+      expect.objectContaining({
+        file: "workplans/2017.yaml",
+        line: 12,
+        column: 15,
+        severity: "error",
+        ruleId: "schema/wrong-type",
+        message: expect.any(String),
+      }),
+      expect.objectContaining({
+        file: "workplans/2017.yaml",
+        line: 203,
+        column: 13,
+        severity: "error",
+        ruleId: "schema/invalid-value",
+        message: expect.any(String),
+      }),
     ]);
   });
 

@@ -82,14 +82,27 @@ describe("the project root", () => {
       expect(result.stdout).toContain(`${join(cwd, "workplans", "2017.yaml")}:`);
       const missing = await runCli(["lint", "--root", join(elsewhere, "nowhere")], elsewhere);
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toBe(`ctwg: --root ${join(elsewhere, "nowhere")} does not exist; give the folder that holds ctwg.config.yaml or workplans/\n`);
+      expect(missing.stderr).toBe(
+        `ctwg: --root ${join(elsewhere, "nowhere")} does not exist; give the folder that holds ctwg.config.yaml or workplans/\n`,
+      );
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }
   });
 
   it("compares a year at a git revision from a subfolder", async () => {
-    const git = (...args: string[]) => execFileSync("git", args, { cwd, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.org" } });
+    const git = (...args: string[]) =>
+      execFileSync("git", args, {
+        cwd,
+        stdio: "pipe",
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@example.org",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@example.org",
+        },
+      });
     git("init", "-q");
     git("add", ".");
     git("commit", "-qm", "plans");
@@ -112,7 +125,9 @@ describe("outside any project", () => {
   it("says how to start one when there is nothing to lint", async () => {
     const result = await runCli(["lint"], bare);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("no workplans found: no ctwg.config.yaml nor workplans/ folder here or in a folder above; `ctwg init` starts a project here");
+    expect(result.stderr).toContain(
+      "no workplans found: no ctwg.config.yaml nor workplans/ folder here or in a folder above; `ctwg init` starts a project here",
+    );
   });
 
   it("lints a plan without the glossary and says so once, however many plans", async () => {
@@ -121,7 +136,9 @@ describe("outside any project", () => {
     writeFileSync(join(bare, "b.yaml"), plan);
     const result = await runCli(["lint", "a.yaml", "b.yaml", "--format", "json"], bare);
     const notes = result.stderr.split("\n").filter((line) => line.includes("without a glossary"));
-    expect(notes).toEqual(["note: linted without a glossary: no project here or above (no ctwg.config.yaml, no workplans/ folder; --root names one), so acronyms are checked against each plan alone"]);
+    expect(notes).toEqual([
+      "note: linted without a glossary: no project here or above (no ctwg.config.yaml, no workplans/ folder; --root names one), so acronyms are checked against each plan alone",
+    ]);
     // The report itself stays machine-readable.
     expect(() => JSON.parse(result.stdout)).not.toThrow();
   });

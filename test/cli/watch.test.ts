@@ -71,7 +71,10 @@ describe("ctwg build --watch", () => {
     mark = output.stdout.length;
     let errorMark = output.stderr.length;
     editWorkplan("year: 2017", "year 2017");
-    await watching.printed("✖ workplans/2017.yaml: not built, fix the errors above; the last good outputs stay\n", { stream: "stderr", from: errorMark });
+    await watching.printed("✖ workplans/2017.yaml: not built, fix the errors above; the last good outputs stay\n", {
+      stream: "stderr",
+      from: errorMark,
+    });
     const errors = output.stderr.slice(errorMark);
     expect(errors).toContain("error: implicit keys need to be on a single line [yaml/syntax]\n");
     expect(errors).toContain("--> workplans/2017.yaml:6:1\n");

@@ -39,7 +39,9 @@ describe("alignWorkplans", () => {
   });
 
   it("pairs rows through their deliverables: a row whose deliverable is dropped is dropped, whatever its title", () => {
-    const after = plan((d) => Object.assign(d.deliverables[0], { id: "brand-new", text: "Publish a directory of counter-terrorism contacts" }));
+    const after = plan((d) =>
+      Object.assign(d.deliverables[0], { id: "brand-new", text: "Publish a directory of counter-terrorism contacts" }),
+    );
     const alignment = alignWorkplans(w2017, after, 0.5, same);
     expect(alignment.deliverables).toMatchObject({ removed: [0], added: [0] });
     // The row keeps its own title, word for word; it goes with its deliverable all the same.

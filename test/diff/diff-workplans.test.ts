@@ -128,7 +128,11 @@ describe("diffWorkplans: 2017 → 2018", () => {
     expect(removed.before?.text).toMatch(/^Hold a workshop on Safeguarding the Tourism Industry/);
     const added = diff.changes.find((c) => c.kind === "added")!;
     expect(added.before).toBeNull();
-    expect(added.after).toEqual({ path: ["deliverables", 1], index: 1, text: "Hold a Policy Dialogue on Countering Violent Extremism Online in Port Moresby in May (tbc)" });
+    expect(added.after).toEqual({
+      path: ["deliverables", 1],
+      index: 1,
+      text: "Hold a Policy Dialogue on Countering Violent Extremism Online in Port Moresby in May (tbc)",
+    });
   });
 
   it("does not count what moves with the year: the year, the meeting numbers, the dates of carried-over items", () => {
@@ -138,7 +142,8 @@ describe("diffWorkplans: 2017 → 2018", () => {
     expect(labels).not.toContain("event meeting number");
     expect(labels).not.toContain("Cover: title");
     expect(labels).not.toContain("Title");
-    for (const paragraph of ["Introduction: paragraph 1", "Introduction: paragraph 2", "Introduction: paragraph 3"]) expect(labels).not.toContain(paragraph);
+    for (const paragraph of ["Introduction: paragraph 1", "Introduction: paragraph 2", "Introduction: paragraph 3"])
+      expect(labels).not.toContain(paragraph);
     // The first meeting did change, its date and place; its number (9th → 11th) is no detail of its own.
     const first = diff.changes.find((c) => c.label.startsWith("1.1 "))!;
     expect(first.details?.map((d) => d.label)).toEqual(["text", "row title", "summary 1", "event date", "event place"]);
@@ -147,9 +152,14 @@ describe("diffWorkplans: 2017 → 2018", () => {
   it("does not count the carried-over items at all, the re-wrapped and re-quoted summary included", () => {
     const carried = ["second-ctwg-meeting", "ftf-returnees-workshop"].map((id) => w2017.deliverables.findIndex((d) => d.id === id));
     expect(carried).toEqual([6, 7]);
-    for (const i of carried) expect(all(diff.changes).filter((c) => c.before?.path[0] === "deliverables" && c.before.path[1] === i)).toEqual([]);
+    for (const i of carried)
+      expect(all(diff.changes).filter((c) => c.before?.path[0] === "deliverables" && c.before.path[1] === i)).toEqual([]);
     // strategy-review is reported only as moved.
-    expect(all(diff.changes).filter((c) => c.before?.path[1] === 3 && c.before.path[0] === "deliverables").map((c) => c.kind)).toEqual(["moved"]);
+    expect(
+      all(diff.changes)
+        .filter((c) => c.before?.path[1] === 3 && c.before.path[0] === "deliverables")
+        .map((c) => c.kind),
+    ).toEqual(["moved"]);
   });
 
   it("gives changed text word-level edits", () => {
@@ -179,7 +189,10 @@ describe("diffWorkplans: 2017 → 2018", () => {
         const side = edit.op === "delete" ? change.before!.text! : change.after!.text!;
         const at = side.indexOf(edit.text);
         expect(at, `${change.label}: ${edit.text}`).toBeGreaterThanOrEqual(0);
-        expect(/[\p{L}\p{N}]/u.test(side[at - 1] ?? " ") && /[\p{L}\p{N}]/u.test(edit.text[0]!), `${change.label}: "${edit.text}" starts inside a word`).toBe(false);
+        expect(
+          /[\p{L}\p{N}]/u.test(side[at - 1] ?? " ") && /[\p{L}\p{N}]/u.test(edit.text[0]!),
+          `${change.label}: "${edit.text}" starts inside a word`,
+        ).toBe(false);
       }
     }
   });
@@ -198,7 +211,10 @@ describe("diffWorkplans: 2017 → 2018", () => {
       "moved strategy-review",
     ]);
     // Lists without ids pair by the same threshold: the reworded step no longer pairs.
-    expect(strict.changes.filter((c) => c.section === "steps").map((c) => `${c.kind} ${c.label}`)).toEqual(["removed Steps: 3", "added Steps: 3"]);
+    expect(strict.changes.filter((c) => c.section === "steps").map((c) => `${c.kind} ${c.label}`)).toEqual([
+      "removed Steps: 3",
+      "added Steps: 3",
+    ]);
   });
 
   // Found while writing these tests: matchItems applies its `textOf` to both lists, and the diff passes
@@ -251,7 +267,11 @@ describe("diffWorkplans: 2016 → 2017", () => {
 
   it("names the renamed item's old and new ids", () => {
     const renamed = diff.changes.find((c) => c.kind === "renamed")!;
-    expect(renamed.details?.[0]).toMatchObject({ label: "id", before: { text: "mesf-workshop-peru" }, after: { text: "mesf-workshop-viet-nam" } });
+    expect(renamed.details?.[0]).toMatchObject({
+      label: "id",
+      before: { text: "mesf-workshop-peru" },
+      after: { text: "mesf-workshop-viet-nam" },
+    });
   });
 });
 
@@ -297,8 +317,18 @@ describe("diffWorkplans: groups, owners and the document's labels", () => {
     cover: { title: "CTWG Strategic Plan 2018-2022", date: "2017-10-09" },
     title: "CTWG Strategic Plan 2018-2022",
     deliverables: [
-      { id: "travel", group: "Capacity building", owner: "Secure Travel network", text: "Run workshops on travel security for border officials" },
-      { id: "finance", group: "Capacity building", owner: "Secure Finance network", text: "Help economies stop the financing of terrorism" },
+      {
+        id: "travel",
+        group: "Capacity building",
+        owner: "Secure Travel network",
+        text: "Run workshops on travel security for border officials",
+      },
+      {
+        id: "finance",
+        group: "Capacity building",
+        owner: "Secure Finance network",
+        text: "Help economies stop the financing of terrorism",
+      },
       { id: "review", group: "Implementation", owner: "CTWG Chair", text: "Review the plan at its mid-term and agree any changes" },
     ],
   });
@@ -308,8 +338,13 @@ describe("diffWorkplans: groups, owners and the document's labels", () => {
     after.deliverables[0]!.group = "Capacity building and training";
     delete (after.deliverables[1] as { owner?: string }).owner;
     const diff = diffWorkplans(plan(activities()), plan(after));
-    expect(diff.changes.map((c) => [c.label, c.details!.map((d) => `${d.kind} ${d.label}: ${d.before?.text ?? ""} → ${d.after?.text ?? ""}`)])).toEqual([
-      ["Activity 1: Run workshops on travel security for border officials", ["changed group: Capacity building → Capacity building and training"]],
+    expect(
+      diff.changes.map((c) => [c.label, c.details!.map((d) => `${d.kind} ${d.label}: ${d.before?.text ?? ""} → ${d.after?.text ?? ""}`)]),
+    ).toEqual([
+      [
+        "Activity 1: Run workshops on travel security for border officials",
+        ["changed group: Capacity building → Capacity building and training"],
+      ],
       ["Activity 2: Help economies stop the financing of terrorism", ["removed owner: Secure Finance network → "]],
     ]);
   });
@@ -330,7 +365,9 @@ describe("diffWorkplans: groups, owners and the document's labels", () => {
     after.document.itemLabel = "";
     after.deliverables.pop();
     const diff = diffWorkplans(plan(activities()), plan(after));
-    expect(diff.changes.map((c) => `${c.kind} ${c.label}`)).toEqual(["removed Activity 3: Review the plan at its mid-term and agree any changes"]);
+    expect(diff.changes.map((c) => `${c.kind} ${c.label}`)).toEqual([
+      "removed Activity 3: Review the plan at its mid-term and agree any changes",
+    ]);
     expect(diff.before.label).toBe("2018-2022");
   });
 });
@@ -342,14 +379,19 @@ describe("the parts of other plan shapes", () => {
   it("compares the callout and the headings as printed, numbering included", () => {
     const before = compiled(strategic);
     const after = compiled(
-      strategic.replace("deliverables: Strategic Priorities for {period}", "deliverables: Priorities for {period}").replace("numbering: roman", "numbering: arabic").replace("so that growth in the region", "so that trade in the region"),
+      strategic
+        .replace("deliverables: Strategic Priorities for {period}", "deliverables: Priorities for {period}")
+        .replace("numbering: roman", "numbering: arabic")
+        .replace("so that growth in the region", "so that trade in the region"),
     );
     const changes = diffWorkplans(before, after).changes.map((c) => [c.label, c.before?.text, c.after?.text]);
     expect(changes).toContainEqual(["Heading: deliverables", "II. Strategic Priorities for 2018-2022", "2. Priorities for 2018-2022"]);
     expect(changes).toContainEqual(["Heading: introduction", "I. Mission and Approach", "1. Mission and Approach"]);
     expect(changes.find(([label]) => label === "Introduction: callout")?.[2]).toContain("so that trade in the region");
     const lettered = compiled(strategic.replace("stepsStyle: number", "stepsStyle: letter"));
-    expect(diffWorkplans(before, lettered).changes.map((c) => [c.label, c.before?.text, c.after?.text])).toEqual([["Steps: list style", "number", "letter"]]);
+    expect(diffWorkplans(before, lettered).changes.map((c) => [c.label, c.before?.text, c.after?.text])).toEqual([
+      ["Steps: list style", "number", "letter"],
+    ]);
   });
 
   it("finds no change between a plan and itself, headings and labels included", () => {

@@ -42,7 +42,14 @@ describe("withContext", () => {
   });
 
   it("never keeps more than six words on a side of a change", () => {
-    const edits = withContext([equal(words(1, 50) + " "), DELETE, INSERT, equal(` ${words(51, 100)} `), DELETE, equal(` ${words(101, 150)}`)]);
+    const edits = withContext([
+      equal(words(1, 50) + " "),
+      DELETE,
+      INSERT,
+      equal(` ${words(51, 100)} `),
+      DELETE,
+      equal(` ${words(101, 150)}`),
+    ]);
     for (const edit of edits) if (edit.op === "equal") expect(wordCount(edit.text)).toBeLessThanOrEqual(6);
     expect(edits.filter((e) => e.op === "elided")).toHaveLength(3);
   });

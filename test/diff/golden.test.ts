@@ -31,7 +31,9 @@ const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).len
 function toJsonLines({ changes, ...head }: { changes: Change[] }): string {
   const lines = (change: Change, indent: string): string[] => {
     const { details, ...rest } = change;
-    return details?.length ? [indent + JSON.stringify(rest), ...details.flatMap((d) => lines(d, `${indent}  `))] : [indent + JSON.stringify(change)];
+    return details?.length
+      ? [indent + JSON.stringify(rest), ...details.flatMap((d) => lines(d, `${indent}  `))]
+      : [indent + JSON.stringify(change)];
   };
   return `${[JSON.stringify(head), ...changes.flatMap((c) => lines(c, ""))].join("\n")}\n`;
 }
@@ -111,13 +113,21 @@ describe("the diff of 2017 → 2018 in every format", () => {
     for (const n of [1, 2, 3, 4, 5, 6, 7]) expect(html).toContain(`<span class="number">1.${n}</span>`);
     for (const area of w2018.crossCutting.areas) expect(html).toContain(`<h3>${area.name}</h3>`);
     // Removed items stay in place, struck, unnumbered.
-    expect(html).toContain('<li id="deliverable-removed-tourism-security-workshop"><span class="number"></span> <span class="text"><del>Hold a workshop on Safeguarding');
-    expect(html).toContain('<li id="deliverable-removed-vice-chair-election"><span class="number"></span> <span class="text"><del>Elect new CTWG Vice Chair for the period 2017-2018</del>');
+    expect(html).toContain(
+      '<li id="deliverable-removed-tourism-security-workshop"><span class="number"></span> <span class="text"><del>Hold a workshop on Safeguarding',
+    );
+    expect(html).toContain(
+      '<li id="deliverable-removed-vice-chair-election"><span class="number"></span> <span class="text"><del>Elect new CTWG Vice Chair for the period 2017-2018</del>',
+    );
     expect(html).toContain('<tr id="plan-removed-tourism-security-workshop">');
     // The added item is marked inserted; text that differs only by the year is left unmarked.
-    expect(html).toContain('<span class="text"><ins>Hold a Policy Dialogue on Countering Violent Extremism Online in Port Moresby in May (tbc)</ins></span>');
+    expect(html).toContain(
+      '<span class="text"><ins>Hold a Policy Dialogue on Countering Violent Extremism Online in Port Moresby in May (tbc)</ins></span>',
+    );
     expect(html).toContain("<p>In 2017, APEC Leaders in their declaration condemned terrorism");
-    expect(html).toContain('<span class="number">1.5</span> <span class="text">Hold 12th Counter Terrorism Working Group (CTWG) Meeting in Ho Chi Minh City in August</span>');
+    expect(html).toContain(
+      '<span class="number">1.5</span> <span class="text">Hold 12th Counter Terrorism Working Group (CTWG) Meeting in Ho Chi Minh City in August</span>',
+    );
     await expectHtmlGolden(html, golden("2017-2018.html"));
   });
 

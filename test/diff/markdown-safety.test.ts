@@ -70,7 +70,6 @@ const markdown = await formatDiffMarkdown(diff, plain);
 const folded = await formatDiffMarkdown(diffWorkplans(workplan2017(), hostileFoldedPlan()), plain);
 
 describe("the Markdown diff of a plan with hostile text", () => {
-
   it("changes what the test means to change", () => {
     expect(diff.changes.map((c) => `${c.kind} ${c.section}`)).toEqual(["changed steps", "changed deliverables", "added deliverables"]);
     expect(markdown).not.toContain("<details>");
@@ -115,13 +114,20 @@ describe("the Markdown diff of a plan with hostile text", () => {
 
   it("folds the hostile title as the test intends (so the test above tests the summary)", () => {
     expect(folded).toMatch(/<details><summary><strong>edited<\/strong> · 1\.1 Hold .*&lt;img/);
-    expect(tableShapes(folded).flat().every((n) => n === 2)).toBe(true);
+    expect(
+      tableShapes(folded)
+        .flat()
+        .every((n) => n === 2),
+    ).toBe(true);
   });
 });
 
 describe("the HTML redline of a plan with hostile text", () => {
   const before = workplan2017();
-  for (const [name, after] of [["changed and new items", hostilePlan()], ["a folded item", hostileFoldedPlan()]] as const) {
+  for (const [name, after] of [
+    ["changed and new items", hostilePlan()],
+    ["a folded item", hostileFoldedPlan()],
+  ] as const) {
     it(`escapes it: ${name}`, async () => {
       const html = await formatDiffHtml(diffWorkplans(before, after), plain);
       expect(html).not.toMatch(/<script/i);

@@ -11,17 +11,29 @@ const pairs = (matches: readonly Match[]) => matches.map((m) => [m.before, m.aft
 
 describe("matchItems", () => {
   it("pairs items by id first, whatever their wording", () => {
-    const before: Item[] = [{ id: "a", text: "Hold the first meeting" }, { id: "b", text: "Elect a vice chair" }];
-    const after: Item[] = [{ id: "b", text: "Something else entirely" }, { id: "a", text: "Completely reworded" }];
+    const before: Item[] = [
+      { id: "a", text: "Hold the first meeting" },
+      { id: "b", text: "Elect a vice chair" },
+    ];
+    const after: Item[] = [
+      { id: "b", text: "Something else entirely" },
+      { id: "a", text: "Completely reworded" },
+    ];
     const matching = matchItems(before, after, textOf, 0.5, idOf);
-    expect(pairs(matching.matches)).toEqual([[1, 0, "id"], [0, 1, "id"]]);
+    expect(pairs(matching.matches)).toEqual([
+      [1, 0, "id"],
+      [0, 1, "id"],
+    ]);
     expect(matching.removed).toEqual([]);
     expect(matching.added).toEqual([]);
   });
 
   it("lets an id match win over a closer wording", () => {
     const before: Item[] = [{ id: "a", text: "alpha beta gamma delta" }];
-    const after: Item[] = [{ id: "a", text: "one two three" }, { id: "c", text: "alpha beta gamma delta" }];
+    const after: Item[] = [
+      { id: "a", text: "one two three" },
+      { id: "c", text: "alpha beta gamma delta" },
+    ];
     const matching = matchItems(before, after, textOf, 0.5, idOf);
     expect(pairs(matching.matches)).toEqual([[0, 0, "id"]]);
     expect(matching.added).toEqual([1]);
@@ -37,8 +49,14 @@ describe("matchItems", () => {
   });
 
   it("leaves items alike to nothing as removed and added", () => {
-    const before: Item[] = [{ id: "keep", text: "Hold the first meeting" }, { id: "tourism", text: "Hold a workshop on tourism security in Bali" }];
-    const after: Item[] = [{ id: "keep", text: "Hold the first meeting" }, { id: "cve", text: "Policy dialogue on countering violent extremism online" }];
+    const before: Item[] = [
+      { id: "keep", text: "Hold the first meeting" },
+      { id: "tourism", text: "Hold a workshop on tourism security in Bali" },
+    ];
+    const after: Item[] = [
+      { id: "keep", text: "Hold the first meeting" },
+      { id: "cve", text: "Policy dialogue on countering violent extremism online" },
+    ];
     const matching = matchItems(before, after, textOf, 0.5, idOf);
     expect(pairs(matching.matches)).toEqual([[0, 0, "id"]]);
     expect(matching.removed).toEqual([1]);
@@ -58,12 +76,19 @@ describe("matchItems", () => {
   it("pairs the most alike items first, not the first ones it meets", () => {
     const before = ["alpha beta gamma delta", "epsilon zeta eta theta"].map((text) => ({ text }));
     const after = ["epsilon zeta eta iota", "alpha beta gamma kappa"].map((text) => ({ text }));
-    expect(pairs(matchItems(before, after, textOf, 0.5).matches)).toEqual([[1, 0, "similarity"], [0, 1, "similarity"]]);
+    expect(pairs(matchItems(before, after, textOf, 0.5).matches)).toEqual([
+      [1, 0, "similarity"],
+      [0, 1, "similarity"],
+    ]);
   });
 
   it("pairs equal lists without ids in place", () => {
     const items = ["Human Security", "Human Security", "Secure Trade"].map((text) => ({ text }));
-    expect(pairs(matchItems(items, items, textOf, 0.5).matches)).toEqual([[0, 0, "similarity"], [1, 1, "similarity"], [2, 2, "similarity"]]);
+    expect(pairs(matchItems(items, items, textOf, 0.5).matches)).toEqual([
+      [0, 0, "similarity"],
+      [1, 1, "similarity"],
+      [2, 2, "similarity"],
+    ]);
   });
 
   it("compares the text the caller gives, so a year shift can apply before matching", () => {

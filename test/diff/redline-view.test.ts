@@ -27,7 +27,9 @@ const w2016 = fixture("2016.yaml");
 const w2017 = workplan2017();
 const w2018 = fixture("2018.yaml");
 /** The first deliverable with a new id and new words: one dropped and one new, though its row keeps its own title. */
-const reworded = plan((d) => Object.assign(d.deliverables[0], { id: "brand-new", text: "Publish a directory of counter-terrorism contacts" }));
+const reworded = plan((d) =>
+  Object.assign(d.deliverables[0], { id: "brand-new", text: "Publish a directory of counter-terrorism contacts" }),
+);
 /** The third deliverable kept, its row dropped. */
 const rowless = plan((d) => {
   delete d.deliverables[2].plan;
@@ -42,7 +44,9 @@ const REMOVED = "removed-";
 function listed(diff: WorkplanDiff, kind: "added" | "removed"): string[] {
   return diff.changes
     .filter((c) => c.section === "deliverables" && c.kind === kind)
-    .map((c) => (kind === "removed" ? diff.plans.before.deliverables[c.before!.index!]!.id : diff.plans.after.deliverables[c.after!.index!]!.id));
+    .map((c) =>
+      kind === "removed" ? diff.plans.before.deliverables[c.before!.index!]!.id : diff.plans.after.deliverables[c.after!.index!]!.id,
+    );
 }
 
 /** The ids of the items (deliverables or rows) the redline strikes out whole and marks inserted whole. */
@@ -78,7 +82,10 @@ describe("the redline shows the diff it is given", () => {
   it("follows the diff's threshold: at 0.99 the renamed workshop is one dropped and one new item", () => {
     const ids = (threshold: number) => shown(redlineView(diffWorkplans(w2017, w2018, { threshold })).deliverables!.items);
     expect(ids(0.5)).toEqual({ removed: ["tourism-security-workshop", "vice-chair-election"], added: ["cve-online-dialogue"] });
-    expect(ids(0.99)).toEqual({ removed: ["tourism-security-workshop", "mesf-workshop-viet-nam", "vice-chair-election"], added: ["cve-online-dialogue", "mesf-workshop"] });
+    expect(ids(0.99)).toEqual({
+      removed: ["tourism-security-workshop", "mesf-workshop-viet-nam", "vice-chair-election"],
+      added: ["cve-online-dialogue", "mesf-workshop"],
+    });
   });
 
   for (const [name, before, after, threshold] of cases) {
@@ -92,14 +99,21 @@ describe("the redline shows the diff it is given", () => {
       const hasPlan = (w: Workplan, id: string) => w.deliverables.some((d) => d.id === id && d.plan);
       const kept = diff.alignment.deliverables.matches.map((m) => [before.deliverables[m.before]!, after.deliverables[m.after]!] as const);
       const rows = shown(view.plans!.rows.map((r) => ({ id: r.id, text: r.title })));
-      expect(sorted(rows.removed)).toEqual(sorted([...list.removed.filter((id) => hasPlan(before, id)), ...kept.filter(([a, b]) => a.plan && !b.plan).map(([a]) => a.id)]));
-      expect(sorted(rows.added)).toEqual(sorted([...list.added.filter((id) => hasPlan(after, id)), ...kept.filter(([a, b]) => !a.plan && b.plan).map(([, b]) => b.id)]));
+      expect(sorted(rows.removed)).toEqual(
+        sorted([...list.removed.filter((id) => hasPlan(before, id)), ...kept.filter(([a, b]) => a.plan && !b.plan).map(([a]) => a.id)]),
+      );
+      expect(sorted(rows.added)).toEqual(
+        sorted([...list.added.filter((id) => hasPlan(after, id)), ...kept.filter(([a, b]) => !a.plan && b.plan).map(([, b]) => b.id)]),
+      );
     });
   }
 
   it("strikes the row of a dropped deliverable even where the row's own title still reads the same", () => {
     const view = redlineView(diffWorkplans(w2017, reworded));
-    expect(shown(view.plans!.rows.map((r) => ({ id: r.id, text: r.title })))).toEqual({ removed: ["first-ctwg-meeting"], added: ["brand-new"] });
+    expect(shown(view.plans!.rows.map((r) => ({ id: r.id, text: r.title })))).toEqual({
+      removed: ["first-ctwg-meeting"],
+      added: ["brand-new"],
+    });
   });
 
   it("strikes the row of a kept deliverable that lost its plan, and keeps the deliverable", () => {

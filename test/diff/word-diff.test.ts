@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { WordEdit } from "../../src/diff/change.js";
 import { wordDiff } from "../../src/diff/word-diff.js";
 
-const rebuild = (edits: readonly WordEdit[], keep: "delete" | "insert") => edits.filter((e) => e.op === "equal" || e.op === keep).map((e) => e.text).join("");
+const rebuild = (edits: readonly WordEdit[], keep: "delete" | "insert") =>
+  edits
+    .filter((e) => e.op === "equal" || e.op === keep)
+    .map((e) => e.text)
+    .join("");
 const WORD = /[\p{L}\p{N}]/u;
 
 /** True when no edit starts or ends inside a word of the side it belongs to. */
@@ -21,9 +25,15 @@ function onWordBoundaries(edits: readonly WordEdit[], before: string, after: str
 
 const PAIRS: [string, string][] = [
   ["The workshop will be held in March 2017.", "The workshop will be held in April 2017."],
-  ["Hold 9th Counter Terrorism Working Group (CTWG) Meeting in Nha Trang, Viet Nam 21-22 February", "Hold 11th Counter Terrorism Working Group (CTWG) Meeting in Port Moresby, Papua New Guinea 3-4 March"],
+  [
+    "Hold 9th Counter Terrorism Working Group (CTWG) Meeting in Nha Trang, Viet Nam 21-22 February",
+    "Hold 11th Counter Terrorism Working Group (CTWG) Meeting in Port Moresby, Papua New Guinea 3-4 March",
+  ],
   ["Agree on CTWG Strategic Plan 2018-2022", "Begin implementing the CTWG Strategic Plan 2018-2022"],
-  ["Review and assessment of the CTWG Strategic Plan 2013-2017 and the APEC Counter-Terrorism and Secure Trade Strategy and their implementation;", "Implementation of the CTWG Strategic Plan 2018-2022 and review of the APEC Counter-Terrorism and Secure Trade Strategy;"],
+  [
+    "Review and assessment of the CTWG Strategic Plan 2013-2017 and the APEC Counter-Terrorism and Secure Trade Strategy and their implementation;",
+    "Implementation of the CTWG Strategic Plan 2018-2022 and review of the APEC Counter-Terrorism and Secure Trade Strategy;",
+  ],
   ["mesf-workshop-viet-nam", "mesf-workshop"],
   ["", "A new sentence."],
   ["An old sentence.", ""],
@@ -45,8 +55,12 @@ describe("wordDiff", () => {
 
   it("never cuts a word: a shared prefix or suffix is not kept apart", () => {
     // A character diff would keep "Mar" or "ch"; a word diff replaces the word.
-    expect(wordDiff("March", "Marching")).toEqual([{ op: "delete", text: "March" }, { op: "insert", text: "Marching" }]);
-    for (const [before, after] of PAIRS) expect(onWordBoundaries(wordDiff(before, after), before, after), `${before} → ${after}`).toBe(true);
+    expect(wordDiff("March", "Marching")).toEqual([
+      { op: "delete", text: "March" },
+      { op: "insert", text: "Marching" },
+    ]);
+    for (const [before, after] of PAIRS)
+      expect(onWordBoundaries(wordDiff(before, after), before, after), `${before} → ${after}`).toBe(true);
   });
 
   it("rebuilds `before` from equal and deleted text, and `after` from equal and inserted text", () => {

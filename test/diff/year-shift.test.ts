@@ -20,7 +20,9 @@ describe("yearShift", () => {
   it("maps the plan's year and the year before to the next plan's", () => {
     const shift = yearShift(plan(2017, [9, 10]), plan(2018, [11, 12]));
     expect(shift("In 2016, APEC Leaders")).toBe("In 2017, APEC Leaders");
-    expect(shift("CTWG will hold its first meeting in 2017 on 21-22 February")).toBe("CTWG will hold its first meeting in 2018 on 21-22 February");
+    expect(shift("CTWG will hold its first meeting in 2017 on 21-22 February")).toBe(
+      "CTWG will hold its first meeting in 2018 on 21-22 February",
+    );
     expect(shift("2017-08")).toBe("2018-08");
   });
 
@@ -40,7 +42,9 @@ describe("yearShift", () => {
 
   it("renumbers the meetings: the 9th and 10th of 2017 are the 11th and 12th of 2018", () => {
     const shift = yearShift(plan(2017, [9, 10]), plan(2018, [11, 12]));
-    expect(shift("Hold 9th Counter Terrorism Working Group (CTWG) Meeting")).toBe("Hold 11th Counter Terrorism Working Group (CTWG) Meeting");
+    expect(shift("Hold 9th Counter Terrorism Working Group (CTWG) Meeting")).toBe(
+      "Hold 11th Counter Terrorism Working Group (CTWG) Meeting",
+    );
     expect(shift("10th Meeting of CTWG")).toBe("12th Meeting of CTWG");
     expect(shift("the 9 th meeting")).toBe("the 11th meeting");
   });
@@ -67,7 +71,20 @@ describe("yearShift", () => {
 describe("ordinal", () => {
   it("writes English ordinals, teens included", () => {
     expect([1, 2, 3, 4, 9, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal)).toEqual([
-      "1st", "2nd", "3rd", "4th", "9th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th",
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "9th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "23rd",
+      "101st",
+      "111th",
+      "112th",
     ]);
   });
 });

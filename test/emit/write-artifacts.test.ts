@@ -1,4 +1,19 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, type Dirent } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+  type Dirent,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -83,7 +98,8 @@ describe("writeArtifacts", () => {
 });
 
 describe("writeArtifacts writes all or nothing", () => {
-  const three = (text: string): Artifact[] => ["md", "html", "pdf"].map((ext) => ({ path: `2017/plan.${ext}`, bytes: bytes(`${text} ${ext}\n`) }));
+  const three = (text: string): Artifact[] =>
+    ["md", "html", "pdf"].map((ext) => ({ path: `2017/plan.${ext}`, bytes: bytes(`${text} ${ext}\n`) }));
 
   it("a folder where the third file should go: none of the new files, the previous ones untouched, the file named", async () => {
     await writeArtifacts(three("old").slice(0, 2), out);
@@ -100,7 +116,9 @@ describe("writeArtifacts writes all or nothing", () => {
   });
 
   it("a name the file system refuses is an error naming the file, not a raw ENAMETOOLONG", async () => {
-    const error = await writeArtifacts([{ path: `2017/${"x".repeat(300)}.md`, bytes: bytes("x") }], out, { cwd: root }).catch((e: unknown) => e);
+    const error = await writeArtifacts([{ path: `2017/${"x".repeat(300)}.md`, bytes: bytes("x") }], out, { cwd: root }).catch(
+      (e: unknown) => e,
+    );
     expect((error as WriteError).code).toBe("ENAMETOOLONG");
     expect((error as Error).message).toMatch(/^name too long for the file system writing out\/2017\/x{300}\.md: use a shorter name/);
     expect(filesUnder(out)).toEqual([]);
@@ -108,7 +126,11 @@ describe("writeArtifacts writes all or nothing", () => {
 
   it("a name too long for one extension only: refused before the others are replaced", async () => {
     const stem = "x".repeat(251);
-    const error = await writeArtifacts(["md", "html"].map((ext) => ({ path: `${stem}.${ext}`, bytes: bytes(ext) })), out, { cwd: root }).catch((e: unknown) => e);
+    const error = await writeArtifacts(
+      ["md", "html"].map((ext) => ({ path: `${stem}.${ext}`, bytes: bytes(ext) })),
+      out,
+      { cwd: root },
+    ).catch((e: unknown) => e);
     expect((error as WriteError).code).toBe("ENAMETOOLONG");
     expect((error as WriteError).file).toBe(join("out", `${stem}.html`));
     expect(filesUnder(out)).toEqual([]);
@@ -150,6 +172,8 @@ describe("rewriteFile edits a file in place", () => {
     writeFileSync(join(root, "file"), "");
     const blocked = await writeFileAtomic(join(root, "file", "report.txt"), "x", { cwd: root }).catch((e: unknown) => e);
     expect(blocked).toBeInstanceOf(WriteError);
-    expect((blocked as Error).message).toMatch(/^a file is in the way of a folder on the path writing file\/report\.txt: .*; file\/report\.txt is as it was$/);
+    expect((blocked as Error).message).toMatch(
+      /^a file is in the way of a folder on the path writing file\/report\.txt: .*; file\/report\.txt is as it was$/,
+    );
   });
 });

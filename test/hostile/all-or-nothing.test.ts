@@ -142,12 +142,20 @@ describe.runIf(canMount())("a real full disk (a 64 KiB tmpfs)", () => {
       let stderr = "";
       let status = 0;
       try {
-        execFileSync(process.execPath, [builtBin(), "build", "2017", "--out", "full"], { cwd: project.cwd, stdio: "pipe", encoding: "utf8" });
+        execFileSync(process.execPath, [builtBin(), "build", "2017", "--out", "full"], {
+          cwd: project.cwd,
+          stdio: "pipe",
+          encoding: "utf8",
+        });
       } catch (error) {
         ({ stderr, status } = error as { stderr: string; status: number });
       }
       expect(status).toBe(2);
-      expect(stderr).toMatch(new RegExp(`^ctwg: no space left on device writing full/2017/${STEM}\\.(html|pdf): free some space and build again; the previous outputs are untouched\\n$`));
+      expect(stderr).toMatch(
+        new RegExp(
+          `^ctwg: no space left on device writing full/2017/${STEM}\\.(html|pdf): free some space and build again; the previous outputs are untouched\\n$`,
+        ),
+      );
       expect(stateOf(join(full, "2017"))).toEqual(before);
     } finally {
       execFileSync("umount", [full]);

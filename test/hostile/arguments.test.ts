@@ -55,7 +55,9 @@ describe("an input that is not there", () => {
   it("a missing file: input/not-found, exit 1, for lint and build", async () => {
     const { code, findings } = await lintJson(["workplans/1999.yaml"], cwd);
     expect(code).toBe(1);
-    expect(findings).toMatchObject([{ ruleId: "input/not-found", file: "workplans/1999.yaml", line: null, message: "workplans/1999.yaml does not exist" }]);
+    expect(findings).toMatchObject([
+      { ruleId: "input/not-found", file: "workplans/1999.yaml", line: null, message: "workplans/1999.yaml does not exist" },
+    ]);
     const built = await runCli(["build", "workplans/1999.yaml"], cwd);
     expect(built.code).toBe(1);
     expect(built.stderr).toContain("[input/not-found]");
@@ -116,7 +118,9 @@ describe("an unreadable file", () => {
     try {
       const { code, findings } = await lintJson(["2017"], cwd);
       expect(code).toBe(1);
-      expect(findings.map((f) => [f.ruleId, f.message])).toEqual([["input/unreadable", "workplans/2017.yaml cannot be read: permission denied"]]);
+      expect(findings.map((f) => [f.ruleId, f.message])).toEqual([
+        ["input/unreadable", "workplans/2017.yaml cannot be read: permission denied"],
+      ]);
     } finally {
       chmodSync(file, 0o644);
     }

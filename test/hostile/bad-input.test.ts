@@ -186,7 +186,9 @@ describe("encodings of a valid file", () => {
     const broken = replaceOnce(text2017(), "kind: meeting\n      meetingNumber: 9", "kind: meting\n      meetingNumber: 9");
     const lfFindings = await expectRejected(broken, { ruleId: "schema/invalid-value", ...positionOf(broken, "meting") });
     const crlfFindings = await expectRejected(broken.replace(/\n/g, "\r\n"), { ruleId: "schema/invalid-value" });
-    expect(crlfFindings.map((f) => [f.line, f.column, f.endLine, f.endColumn])).toEqual(lfFindings.map((f) => [f.line, f.column, f.endLine, f.endColumn]));
+    expect(crlfFindings.map((f) => [f.line, f.column, f.endLine, f.endColumn])).toEqual(
+      lfFindings.map((f) => [f.line, f.column, f.endLine, f.endColumn]),
+    );
   });
 
   it("a tab used for indentation", async () => {
@@ -210,7 +212,11 @@ describe("files built to exhaust the parser", () => {
 
   it("50,000 nested flow sequences", async () => {
     const depth = 50_000;
-    await expectRejected(`year: 2017\ntitle: ${"[".repeat(depth)}${"]".repeat(depth)}\n`, { ruleId: "yaml/too-deep", line: 2, message: /limit is 64/ });
+    await expectRejected(`year: 2017\ntitle: ${"[".repeat(depth)}${"]".repeat(depth)}\n`, {
+      ruleId: "yaml/too-deep",
+      line: 2,
+      message: /limit is 64/,
+    });
   });
 
   it("block sequences nested 1,000 deep", async () => {
@@ -226,7 +232,10 @@ describe("files built to exhaust the parser", () => {
   it(`one level past the limit (${MAX_DEPTH + 1}) is refused, the limit itself is not`, async () => {
     const nested = (depth: number) => `${"[".repeat(depth - 1)}x${"]".repeat(depth - 1)}`;
     // The file's own mapping is the first level.
-    await expectRejected(`steps: ${nested(MAX_DEPTH + 1)}\n`, { ruleId: "yaml/too-deep", message: new RegExp(`nested ${MAX_DEPTH + 1} levels`) });
+    await expectRejected(`steps: ${nested(MAX_DEPTH + 1)}\n`, {
+      ruleId: "yaml/too-deep",
+      message: new RegExp(`nested ${MAX_DEPTH + 1} levels`),
+    });
     const atLimit = await expectRejected(`steps: ${nested(MAX_DEPTH)}\n`, { ruleId: "schema/missing-key" });
     expect(atLimit.map((f) => f.ruleId)).not.toContain("yaml/too-deep");
   });
@@ -241,7 +250,11 @@ describe("a line of a megabyte", () => {
   const MB = 1024 * 1024;
 
   it("a syntax error at its end: placed at the far column, the frame cut short", async () => {
-    const text = replaceOnce(text2017(), "  title: Counter-Terrorism Working Group Proposed Workplan for 2017", `  title: "${"x".repeat(MB)}\\q"`);
+    const text = replaceOnce(
+      text2017(),
+      "  title: Counter-Terrorism Working Group Proposed Workplan for 2017",
+      `  title: "${"x".repeat(MB)}\\q"`,
+    );
     await expectRejected(text, { ruleId: "yaml/syntax", ...positionOf(text, "\\q"), message: /escape/ });
   });
 
@@ -257,7 +270,8 @@ describe("a line of a megabyte", () => {
     expect(finding!.message.length).toBeLessThan(300);
   });
 
-  const explicitKey = () => replaceOnce(text2017(), "  purpose: Consideration\n", `  purpose: Consideration\n  ? ${"k".repeat(MB)}\n  : 1\n`);
+  const explicitKey = () =>
+    replaceOnce(text2017(), "  purpose: Consideration\n", `  purpose: Consideration\n  ? ${"k".repeat(MB)}\n  : 1\n`);
 
   it("an unknown key a megabyte long, written as an explicit key: reported at the key", async () => {
     const text = explicitKey();
@@ -265,7 +279,9 @@ describe("a line of a megabyte", () => {
     try {
       const json = await lintJson(["2017"], project.cwd);
       expect(json.code).toBe(1);
-      expect(json.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([["schema/unknown-key", ...Object.values(positionOf(text, "kkk"))]]);
+      expect(json.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([
+        ["schema/unknown-key", ...Object.values(positionOf(text, "kkk"))],
+      ]);
     } finally {
       project.cleanup();
     }
@@ -280,7 +296,11 @@ describe("a line of a megabyte", () => {
   });
 
   it("a lint warning at its end, in a file that otherwise builds", async () => {
-    const text = replaceOnce(text2017(), "  title: Counter-Terrorism Working Group Proposed Workplan for 2017", `  title: ${"xy ".repeat(MB / 3)} end`);
+    const text = replaceOnce(
+      text2017(),
+      "  title: Counter-Terrorism Working Group Proposed Workplan for 2017",
+      `  title: ${"xy ".repeat(MB / 3)} end`,
+    );
     const project = projectWith(text);
     try {
       const json = await lintJson(["2017"], project.cwd);
@@ -321,7 +341,11 @@ describe("a plan of 3,000 deliverables", () => {
   it("lints in a few seconds and builds Markdown and HTML with 3,000 rows", async () => {
     const data = data2017();
     const small = data.deliverables.find((d: { id: string }) => d.id === "strategic-plan-2018-2022");
-    data.deliverables = Array.from({ length: 3000 }, (_, i) => ({ ...structuredClone(small), id: `item-${i}`, text: `${small.text}, part ${i}` }));
+    data.deliverables = Array.from({ length: 3000 }, (_, i) => ({
+      ...structuredClone(small),
+      id: `item-${i}`,
+      text: `${small.text}, part ${i}`,
+    }));
     const project = projectWith(toYaml(data));
     try {
       let started = performance.now();
@@ -353,7 +377,13 @@ describe("values of the wrong type and impossible values", () => {
     ["  submittedBy: CTWG Chair", "  submittedBy: {name: CTWG Chair}", "cover.submittedBy", "schema/wrong-type", "submittedBy"],
     ["      name: Secure Finance\n", "      name: 12\n", "crossCutting.areas.2.name", "schema/wrong-type", "12\n"],
     ["      meetingNumber: 10\n", '      meetingNumber: "10"\n', "deliverables.6.event.meetingNumber", "schema/wrong-type", '"10"'],
-    ["        economy: Indonesia\n      tbc: true\n", "        economy: Indonesia\n      tbc: yes\n", "deliverables.1.event.tbc", "schema/wrong-type", "yes\n"],
+    [
+      "        economy: Indonesia\n      tbc: true\n",
+      "        economy: Indonesia\n      tbc: yes\n",
+      "deliverables.1.event.tbc",
+      "schema/wrong-type",
+      "yes\n",
+    ],
     [
       "        - source: 2016 Leaders Declaration\n        - source: 2016 Ministerial",
       "        - 2016 Leaders Declaration\n        - source: 2016 Ministerial",
@@ -383,12 +413,20 @@ describe("values of the wrong type and impossible values", () => {
 
   it("a date that does not exist (2017-02-30)", async () => {
     const text = replaceOnce(text2017(), "    date: 2017-02-28", "    date: 2017-02-30");
-    await expectRejected(text, { ruleId: "schema/invalid-value", ...positionOf(text, "2017-02-30"), message: /2017-02-30 does not exist: February 2017 has 28 days/ });
+    await expectRejected(text, {
+      ruleId: "schema/invalid-value",
+      ...positionOf(text, "2017-02-30"),
+      message: /2017-02-30 does not exist: February 2017 has 28 days/,
+    });
   });
 
   it("a range whose second day does not exist (2017-02-21/2017-02-29)", async () => {
     const text = replaceOnce(text2017(), "      date: 2017-02-21/2017-02-22", "      date: 2017-02-21/2017-02-29");
-    await expectRejected(text, { ruleId: "schema/invalid-value", ...positionOf(text, "2017-02-21/2017-02-29"), message: /2017-02-29 does not exist/ });
+    await expectRejected(text, {
+      ruleId: "schema/invalid-value",
+      ...positionOf(text, "2017-02-21/2017-02-29"),
+      message: /2017-02-29 does not exist/,
+    });
   });
 
   it("a year of 99999", async () => {
@@ -464,13 +502,24 @@ describe("unknown keys at every level", () => {
 
 describe("YAML features a workplan does not use", () => {
   it("an alias to a value with an error: the error is reported at both uses", async () => {
-    let text = replaceOnce(text2017(), "      mandate: []\n      priorities:\n        - Human Security\n\n  # 1.5", "      mandate: &m [{source: 5}]\n      priorities:\n        - Human Security\n\n  # 1.5");
-    text = replaceOnce(text, "      mandate: []\n      priorities:\n        - Human Security\n\n  # 1.6", "      mandate: *m\n      priorities:\n        - Human Security\n\n  # 1.6");
+    let text = replaceOnce(
+      text2017(),
+      "      mandate: []\n      priorities:\n        - Human Security\n\n  # 1.5",
+      "      mandate: &m [{source: 5}]\n      priorities:\n        - Human Security\n\n  # 1.5",
+    );
+    text = replaceOnce(
+      text,
+      "      mandate: []\n      priorities:\n        - Human Security\n\n  # 1.6",
+      "      mandate: *m\n      priorities:\n        - Human Security\n\n  # 1.6",
+    );
     const project = projectWith(text);
     try {
       const json = await lintJson(["2017"], project.cwd);
       expect(json.code).toBe(1);
-      expect(json.findings.map((f) => f.path.join("."))).toEqual(["deliverables.3.plan.mandate.0.source", "deliverables.4.plan.mandate.0.source"]);
+      expect(json.findings.map((f) => f.path.join("."))).toEqual([
+        "deliverables.3.plan.mandate.0.source",
+        "deliverables.4.plan.mandate.0.source",
+      ]);
       expect(json.findings.every((f) => f.line !== null)).toBe(true);
     } finally {
       project.cleanup();
@@ -525,7 +574,10 @@ describe("YAML features a workplan does not use", () => {
     try {
       const json = await lintJson(["2017"], project.cwd);
       expect(json.code).toBe(1);
-      expect(json.findings.find((f) => f.path.join(".") === "cover.agendaItem")).toMatchObject({ ruleId: "schema/wrong-type", ...positionOf(text, "yes") });
+      expect(json.findings.find((f) => f.path.join(".") === "cover.agendaItem")).toMatchObject({
+        ruleId: "schema/wrong-type",
+        ...positionOf(text, "yes"),
+      });
       expect(json.findings.find((f) => f.path.join(".") === "cover.meeting.date")).toMatchObject(positionOf(text, "2017-02-28"));
     } finally {
       project.cleanup();

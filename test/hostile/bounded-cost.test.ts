@@ -40,7 +40,10 @@ describe("a plan with 100,000 bad items", () => {
     it(`prints at most ${READING_LIMITS.perFile} diagnostics in ${format}, then counts the rest`, async () => {
       const { code, stdout } = await runCli(["lint", "2017", "--format", format], project.cwd);
       expect(code).toBe(1);
-      const shown = format === "pretty" ? stdout.split("\n").filter((l) => /^(error|warning|info):/.test(l)) : stdout.split("\n").filter((l) => / (error|warning|info): /.test(l));
+      const shown =
+        format === "pretty"
+          ? stdout.split("\n").filter((l) => /^(error|warning|info):/.test(l))
+          : stdout.split("\n").filter((l) => / (error|warning|info): /.test(l));
       expect(shown.length).toBe(READING_LIMITS.perFile);
       expect(stdout).toMatch(/… and \d+ more not shown \(\d+ errors?/);
       expect(stdout).toContain("`ctwg lint --format json` lists every one");
@@ -96,7 +99,11 @@ describe("the pieces that keep formatting linear", () => {
   });
 
   it("forReading caps a file and the whole report, and counts what it left out by severity", () => {
-    const list = [...Array.from({ length: 150 }, (_, i) => diagnostic(i, "a.yaml")), ...Array.from({ length: 150 }, (_, i) => diagnostic(i, "b.yaml")), ...Array.from({ length: 50 }, (_, i) => diagnostic(i, "c.yaml"))];
+    const list = [
+      ...Array.from({ length: 150 }, (_, i) => diagnostic(i, "a.yaml")),
+      ...Array.from({ length: 150 }, (_, i) => diagnostic(i, "b.yaml")),
+      ...Array.from({ length: 50 }, (_, i) => diagnostic(i, "c.yaml")),
+    ];
     const { shown, omitted } = forReading(list);
     expect(shown.length).toBe(READING_LIMITS.total);
     expect(shown.filter((d) => d.file === "a.yaml").length).toBe(READING_LIMITS.perFile);

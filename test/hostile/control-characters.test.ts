@@ -55,7 +55,8 @@ function hostilePlan(): string {
 
 /** The glossary with a bell in the full name of CTWG, an acronym the plan uses. */
 const GLOSSARY_ANCHOR = "  CTWG: Counter-Terrorism";
-const hostileGlossary = () => replaceOnce(readFileSync(join(ROOT, "workplans", "glossary.yaml"), "utf8"), GLOSSARY_ANCHOR, `${GLOSSARY_ANCHOR}${BEL}`);
+const hostileGlossary = () =>
+  replaceOnce(readFileSync(join(ROOT, "workplans", "glossary.yaml"), "utf8"), GLOSSARY_ANCHOR, `${GLOSSARY_ANCHOR}${BEL}`);
 
 let cwd: string;
 let cleanup: () => void;
@@ -106,7 +107,10 @@ describe("control characters in a plan: reported by lint at their line and colum
   it("a run of them is one finding, and a text of thousands draws a bounded number", async () => {
     const run = replaceOnce(text2017(), "    text: Agree on", `    text: Agree on${ESC}${BEL}${ESC}`);
     const many = replaceOnce(text2017(), "    text: Agree on", `    text: Agree on${`x${BEL}`.repeat(5000)}`);
-    for (const [text, expected] of [[run, 1], [many, 20]] as const) {
+    for (const [text, expected] of [
+      [run, 1],
+      [many, 20],
+    ] as const) {
       const project = projectWith(text);
       try {
         const found = controlFindings((await lint("workplans/2017.yaml", { cwd: project.cwd })).diagnostics);
@@ -123,7 +127,11 @@ describe("control characters in a plan: reported by lint at their line and colum
   // written as one (`"\e"`, `"\r"`, `"\x07"`, the usual way to get one into YAML) is placed at
   // the whole value, not at its escape. Remove `.fails` once src/parse/scalar-offsets.ts maps escapes.
   it.fails("one written as an escape in a double-quoted value, at the escape", async () => {
-    const text = replaceOnce(text2017(), "    text: Agree on CTWG Strategic Plan 2018-2022", '    text: "Agree on\\r CTWG Strategic Plan 2018-2022"');
+    const text = replaceOnce(
+      text2017(),
+      "    text: Agree on CTWG Strategic Plan 2018-2022",
+      '    text: "Agree on\\r CTWG Strategic Plan 2018-2022"',
+    );
     const project = projectWith(text);
     try {
       const [finding] = controlFindings((await lint("workplans/2017.yaml", { cwd: project.cwd })).diagnostics);
@@ -185,7 +193,10 @@ describe("control characters in a plan: no document carries one", () => {
       }
       expect(text).toContain("Summary1m of Specific Plans");
       expect(text).not.toMatch(CONTROL);
-      const { info, metadata } = (await document.getMetadata()) as unknown as { info: Record<string, unknown>; metadata: { getRaw(): string } | null };
+      const { info, metadata } = (await document.getMetadata()) as unknown as {
+        info: Record<string, unknown>;
+        metadata: { getRaw(): string } | null;
+      };
       expect(String(info.Title)).toBe("Counter-[2JTerrorism Working Group Proposed Workplan for 2017");
       expect(Object.values(info).filter((v) => typeof v === "string" && CONTROL.test(v))).toEqual([]);
       expect(metadata?.getRaw()).toContain("Counter-[2JTerrorism");

@@ -70,7 +70,10 @@ describe("a build killed part-way (SIGKILL)", () => {
     project = tempProject();
     // The previous outputs: the committed plan's. The new ones: a plan of 30 deliverables. Built
     // in-process, a second faster: the same code as bin/ctwg.js, which the global setup builds.
-    for (const [name, outDir] of [["old", "ref-old"], ["new", "ref-new"]] as const) {
+    for (const [name, outDir] of [
+      ["old", "ref-old"],
+      ["new", "ref-new"],
+    ] as const) {
       if (name === "new") writeFileSync(join(project.cwd, "workplans", "2017.yaml"), largePlan(30));
       const { code, stderr } = await runCli(["build", "2017", "--out", outDir], project.cwd);
       expect(code, stderr).toBe(0);
@@ -234,7 +237,10 @@ describe("files that must not change", () => {
     const project = tempProject();
     try {
       const file = join(project.cwd, "workplans", "2017.yaml");
-      writeFileSync(file, replaceOnce(readFileSync(file, "utf8"), "  symbol: 2017/SOM1/SCE-COW/002", "  symbol: 2017/../../../../../../tmp/ctwg-escape/002"));
+      writeFileSync(
+        file,
+        replaceOnce(readFileSync(file, "utf8"), "  symbol: 2017/SOM1/SCE-COW/002", "  symbol: 2017/../../../../../../tmp/ctwg-escape/002"),
+      );
       // With the rule that would refuse the symbol turned off, the build goes ahead.
       writeFileSync(join(project.cwd, "ctwg.config.yaml"), "lint:\n  rules:\n    symbol-shape: off\n");
       const before = snapshotFiles(project.cwd);

@@ -81,7 +81,8 @@ function prefixBlocks(value: unknown, payload: string): unknown {
   const blocks = value as unknown[];
   if (blocks.length === 0) return [payload];
   blocks.forEach((block, i) => {
-    if (block && typeof block === "object" && !Array.isArray(block) && "list" in block) prefixListItems((block as { list: unknown[] }).list, payload);
+    if (block && typeof block === "object" && !Array.isArray(block) && "list" in block)
+      prefixListItems((block as { list: unknown[] }).list, payload);
     else blocks[i] = prefixRich(block as Rich, payload);
   });
   return blocks;
@@ -128,7 +129,46 @@ export function planWith(payload: string): { yaml: string; fields: number } {
 
 /** The elements ctwg's HTML template writes; anything else in the output came from the data. */
 export const HTML_ELEMENTS = new Set([
-  "html", "head", "meta", "title", "style", "body", "aside", "header", "main", "section", "p", "div", "dl", "dt", "dd",
-  "h1", "h2", "h3", "ol", "ul", "li", "span", "em", "strong", "ins", "del", "cite", "table", "colgroup", "col", "thead",
-  "tbody", "tr", "th", "td", "figure", "figcaption", "svg", "title", "desc", "rect", "text",
+  "html",
+  "head",
+  "meta",
+  "title",
+  "style",
+  "body",
+  "aside",
+  "header",
+  "main",
+  "section",
+  "p",
+  "div",
+  "dl",
+  "dt",
+  "dd",
+  "h1",
+  "h2",
+  "h3",
+  "ol",
+  "ul",
+  "li",
+  "span",
+  "em",
+  "strong",
+  "ins",
+  "del",
+  "cite",
+  "table",
+  "colgroup",
+  "col",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "figure",
+  "figcaption",
+  "svg",
+  "title",
+  "desc",
+  "rect",
+  "text",
 ]);

@@ -91,8 +91,11 @@ browserTests("the injected plan's HTML in Chromium", (browser) => {
     const { page } = await built();
     const dom = await page.evaluate(() => ({
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content"),
-      foreign: document.querySelectorAll("script, img, iframe, a, link, base, object, embed, form, input, textarea, meta[http-equiv=refresh]").length,
-      handlers: [...document.querySelectorAll("*")].filter((element) => [...element.attributes].some((a) => a.name.startsWith("on"))).length,
+      foreign: document.querySelectorAll(
+        "script, img, iframe, a, link, base, object, embed, form, input, textarea, meta[http-equiv=refresh]",
+      ).length,
+      handlers: [...document.querySelectorAll("*")].filter((element) => [...element.attributes].some((a) => a.name.startsWith("on")))
+        .length,
       styles: document.querySelectorAll("style").length,
       svgs: document.querySelectorAll("svg").length,
       headerCells: document.querySelectorAll("table.plans thead th").length,

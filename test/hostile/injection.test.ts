@@ -75,19 +75,34 @@ describe("Markdown: special characters stay characters", () => {
 
   /** The shape of a Markdown document: block tokens, and each inline token's non-text children. */
   const shape = (tokens: Token[]) =>
-    tokens.map((t) => (t.type === "inline" ? `inline(${(t.children ?? []).filter((c) => c.type !== "text").map((c) => c.type).join(",")})` : t.type));
+    tokens.map((t) =>
+      t.type === "inline"
+        ? `inline(${(t.children ?? [])
+            .filter((c) => c.type !== "text")
+            .map((c) => c.type)
+            .join(",")})`
+        : t.type,
+    );
   const htmlTokens = (tokens: Token[]) =>
-    tokens.flatMap((t) => [t, ...(t.children ?? [])]).filter((t) => t.type === "html_inline" || t.type === "html_block").map((t) => t.content.trim());
+    tokens
+      .flatMap((t) => [t, ...(t.children ?? [])])
+      .filter((t) => t.type === "html_inline" || t.type === "html_block")
+      .map((t) => t.content.trim());
   /** The text of every inline token, its text children joined. */
   const texts = (tokens: Token[]) =>
-    tokens.filter((t) => t.type === "inline").map((t) => (t.children ?? []).map((c) => (c.type === "text" ? c.content : c.type === "softbreak" ? "\n" : "")).join(""));
+    tokens
+      .filter((t) => t.type === "inline")
+      .map((t) => (t.children ?? []).map((c) => (c.type === "text" ? c.content : c.type === "softbreak" ? "\n" : "")).join(""));
 
   let reference: Token[] | undefined;
   const referenceTokens = async () => (reference ??= parser.parse((await buildText(text2017(), ["md"])).md, {}));
 
   it("the 2017 plan's own Markdown: a table of 7 rows of 5 cells, and only ctwg's own <br> and <ins>", async () => {
     const tokens = await referenceTokens();
-    const tbody = tokens.slice(tokens.findIndex((t) => t.type === "tbody_open"), tokens.findIndex((t) => t.type === "tbody_close"));
+    const tbody = tokens.slice(
+      tokens.findIndex((t) => t.type === "tbody_open"),
+      tokens.findIndex((t) => t.type === "tbody_close"),
+    );
     expect(tbody.filter((t) => t.type === "tr_open")).toHaveLength(7);
     expect(tbody.filter((t) => t.type === "td_open")).toHaveLength(35);
     expect(tokens.filter((t) => t.type === "th_open")).toHaveLength(5);
@@ -115,7 +130,11 @@ describe("Markdown: special characters stay characters", () => {
   // Injected" becomes a heading, and in a table cell the row splits in two. Found by the
   // generated-workplan property.
   it("an emphasised run ending in a line break behind an invisible character starts no new line", async () => {
-    let yaml = replaceOnce(text2017(), '      - " through the following steps:"', '      - em: "sharp\\n\\u200b"\n      - "# Injected heading"');
+    let yaml = replaceOnce(
+      text2017(),
+      '      - " through the following steps:"',
+      '      - em: "sharp\\n\\u200b"\n      - "# Injected heading"',
+    );
     yaml = replaceOnce(
       yaml,
       "        - Result of the workshop will be shared to Tourism Working Group (TWG)",
@@ -129,8 +148,16 @@ describe("Markdown: special characters stay characters", () => {
 
   it("line breaks inside a table cell keep the row on one line", async () => {
     let yaml = text2017();
-    yaml = replaceOnce(yaml, "        - Result of the workshop will be shared to Tourism Working Group (TWG)", '        - "first line\\nsecond line\\r\\nthird\\r line"');
-    yaml = replaceOnce(yaml, "      priorities:\n        - Human Security\n      collaboration:", '      priorities:\n        - "Human\\n\\nSecurity"\n      collaboration:');
+    yaml = replaceOnce(
+      yaml,
+      "        - Result of the workshop will be shared to Tourism Working Group (TWG)",
+      '        - "first line\\nsecond line\\r\\nthird\\r line"',
+    );
+    yaml = replaceOnce(
+      yaml,
+      "      priorities:\n        - Human Security\n      collaboration:",
+      '      priorities:\n        - "Human\\n\\nSecurity"\n      collaboration:',
+    );
     const { md } = await buildText(yaml, ["md"]);
     const row = md.split("\n").find((line) => line.includes("first line"))!;
     expect(row).toMatch(/^\| .* \|$/);
@@ -172,8 +199,10 @@ describe("invisible characters: dropped from the documents, reported by lint", (
     try {
       const report = await lint("workplans/2017.yaml", { cwd: project.cwd });
       const found = report.diagnostics.filter((d) => d.ruleId === "no-invisible-characters");
-      const expected = [...PLACES.map(([anchor], i) => ({ path: PLACES[i]![1], ...positionOf(text, anchor + (i % 2 ? ZWSP : RLO)), shift: anchor.length })),
-        { path: "deliverables.7.plan.priorities.0", ...positionOf(text, `Human${RLO}`), shift: "Human".length }];
+      const expected = [
+        ...PLACES.map(([anchor], i) => ({ path: PLACES[i]![1], ...positionOf(text, anchor + (i % 2 ? ZWSP : RLO)), shift: anchor.length })),
+        { path: "deliverables.7.plan.priorities.0", ...positionOf(text, `Human${RLO}`), shift: "Human".length },
+      ];
       for (const { path, line, column, shift } of expected) {
         const finding = found.find((d) => d.path.join(".") === path);
         expect(finding, path).toBeDefined();
@@ -285,7 +314,11 @@ describe("PDF: long words and long cells stay on the page", () => {
       const page = await document.getPage(n);
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const items = content.items.flatMap((item) => ("str" in item && item.str.trim() ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }] : []));
+      const items = content.items.flatMap((item) =>
+        "str" in item && item.str.trim()
+          ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }]
+          : [],
+      );
       pages.push({ width, height, items });
     }
     await document.destroy();
@@ -315,7 +348,10 @@ describe("PDF: long words and long cells stay on the page", () => {
         expect(item.y).toBeLessThanOrEqual(page.height);
       }
     }
-    const all = pages.map((page) => page.items.map((item) => item.str).join("")).join("").replace(/\s+/g, "");
+    const all = pages
+      .map((page) => page.items.map((item) => item.str).join(""))
+      .join("")
+      .replace(/\s+/g, "");
     expect(count(all, WORD)).toBeGreaterThanOrEqual(places.length + 1);
   });
 

@@ -1,5 +1,20 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, chownSync, closeSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Io } from "../../src/cli/io.js";
@@ -68,7 +83,10 @@ describe("an output onto an input is refused", () => {
   });
 
   it("lint --fix --output onto the plan is refused before anything is fixed", async () => {
-    writeFileSync(join(cwd, PLAN), replaceOnce(readFileSync(join(cwd, PLAN), "utf8"), "Nha Trang, Viet Nam 21-22", "Nha Trang, Vietnam 21-22"));
+    writeFileSync(
+      join(cwd, PLAN),
+      replaceOnce(readFileSync(join(cwd, PLAN), "utf8"), "Nha Trang, Viet Nam 21-22", "Nha Trang, Vietnam 21-22"),
+    );
     await expectRefused(["lint", "2017", "--fix", "--output", PLAN], PLAN);
   });
 
@@ -138,7 +156,13 @@ describe("standard output redirected onto an input", () => {
   }
 
   it("is refused by every command before it writes, saying what the shell did and how to get the plan back", async () => {
-    for (const args of [["lint", "2017"], ["build", "2017", "--format", "md", "--stdout"], ["calendar", "2017", "--stdout"], ["diff", "2016", "2017"], ["schema"]]) {
+    for (const args of [
+      ["lint", "2017"],
+      ["build", "2017", "--format", "md", "--stdout"],
+      ["calendar", "2017", "--stdout"],
+      ["diff", "2016", "2017"],
+      ["schema"],
+    ]) {
       const io = redirectedTo(PLAN);
       expect(await run(args, io), args.join(" ")).toBe(2);
       expect(io.out(), args.join(" ")).toBe("");

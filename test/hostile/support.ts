@@ -87,6 +87,7 @@ export function builtBin(): string {
   const bin = join(ROOT, "bin", "ctwg.js");
   const targets = [...readFileSync(bin, "utf8").matchAll(/"(\.\.\/dist\/[^"]+)"/g)].map((match) => match[1]!);
   const missing = targets.find((target) => !existsSync(join(ROOT, "bin", target)));
-  if (targets.length === 0 || missing) throw new Error(`bin/ctwg.js runs ${missing ?? "an unknown file"}, which is not built: run \`npm run build\``);
+  if (targets.length === 0 || missing)
+    throw new Error(`bin/ctwg.js runs ${missing ?? "an unknown file"}, which is not built: run \`npm run build\``);
   return bin;
 }

@@ -83,7 +83,10 @@ describe("every format, any text", () => {
     file: `workplans/${text}.yaml`,
     path: [text],
   });
-  const anyText = fc.string({ unit: fc.oneof(fc.constantFrom(..."\u0000\u0007\b\t\n\r\u001b\u007f\u0085\u009b"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 40 });
+  const anyText = fc.string({
+    unit: fc.oneof(fc.constantFrom(..."\u0000\u0007\b\t\n\r\u001b\u007f\u0085\u009b"), fc.string({ minLength: 1, maxLength: 1 })),
+    maxLength: 40,
+  });
 
   it("pretty, compact and github print no control character but line feeds", () => {
     fc.assert(

@@ -43,11 +43,23 @@ describe("ctwg import", () => {
 
   it("brings back a word changed in a paragraph, a list item and a table cell, and a tracked insertion and deletion, and nothing else", async () => {
     editDocx(docx, (xml) => {
-      xml = once(xml, "In 2016, APEC Leaders in their declaration condemned terrorism", "In 2016, APEC Leaders in their declaration denounced terrorism");
-      xml = once(xml, "Continue implementation of the CTWG Strategic Plan 2013-2017 and the recommendations", "Pursue implementation of the CTWG Strategic Plan 2013-2017 and the recommendations");
+      xml = once(
+        xml,
+        "In 2016, APEC Leaders in their declaration condemned terrorism",
+        "In 2016, APEC Leaders in their declaration denounced terrorism",
+      );
+      xml = once(
+        xml,
+        "Continue implementation of the CTWG Strategic Plan 2013-2017 and the recommendations",
+        "Pursue implementation of the CTWG Strategic Plan 2013-2017 and the recommendations",
+      );
       xml = once(xml, "CTWG will agree on the new Strategic Plan", "CTWG will adopt the new Strategic Plan");
       // A tracked deletion of "new " and a tracked insertion of " in Bali" at the end of a deliverable's text.
-      xml = once(xml, ">Elect new CTWG Vice Chair for the period 2017-2018</w:t></w:r>", '>Elect </w:t></w:r><w:del w:id="900" w:author="A" w:date="2017-03-01T00:00:00Z"><w:r><w:delText>new </w:delText></w:r></w:del><w:r><w:t xml:space="preserve">CTWG Vice Chair for the period 2017-2018</w:t></w:r><w:ins w:id="901" w:author="A" w:date="2017-03-01T00:00:00Z"><w:r><w:t xml:space="preserve"> in Bali</w:t></w:r></w:ins>');
+      xml = once(
+        xml,
+        ">Elect new CTWG Vice Chair for the period 2017-2018</w:t></w:r>",
+        '>Elect </w:t></w:r><w:del w:id="900" w:author="A" w:date="2017-03-01T00:00:00Z"><w:r><w:delText>new </w:delText></w:r></w:del><w:r><w:t xml:space="preserve">CTWG Vice Chair for the period 2017-2018</w:t></w:r><w:ins w:id="901" w:author="A" w:date="2017-03-01T00:00:00Z"><w:r><w:t xml:space="preserve"> in Bali</w:t></w:r></w:ins>',
+      );
       return xml;
     });
     const shown = await runCli(["import", DOCX], project.cwd);
@@ -78,8 +90,12 @@ describe("ctwg import", () => {
   it("reports a new paragraph and formatting with their place in the Word file, and still applies the rest", async () => {
     editDocx(docx, (xml) => {
       xml = once(xml, "CTWG will agree on the new Strategic Plan", "CTWG will adopt the new Strategic Plan");
-      xml = xml.replace("<w:body>", '<w:body><w:p><w:r><w:t>A note from the chair</w:t></w:r></w:p>');
-      return once(xml, "<w:r><w:t xml:space=\"preserve\">Elect new CTWG Vice Chair", "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">Elect new CTWG Vice Chair");
+      xml = xml.replace("<w:body>", "<w:body><w:p><w:r><w:t>A note from the chair</w:t></w:r></w:p>");
+      return once(
+        xml,
+        '<w:r><w:t xml:space="preserve">Elect new CTWG Vice Chair',
+        '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Elect new CTWG Vice Chair',
+      );
     });
     const result = await runCli(["import", DOCX, "--write"], project.cwd);
     expect(result.code).toBe(1);
@@ -111,8 +127,27 @@ describe("ctwg import", () => {
   it.each([
     ["not a zip", () => strToU8("just text"), /is not a Word document/],
     ["a corrupt zip", (bytes: Uint8Array) => bytes.slice(0, bytes.length / 2), /damaged|not a Word document/],
-    ["a docx ctwg did not write", () => zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "_rels/.rels": strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'), "word/document.xml": strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hi</w:t></w:r></w:p></w:body></w:document>') }), /was not written by ctwg/],
-    ["external entities", (bytes: Uint8Array) => { const parts = unzipSync(bytes); parts["word/document.xml"] = strToU8('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>'); return zipSync(parts); }, /DOCTYPE|entit/],
+    [
+      "a docx ctwg did not write",
+      () =>
+        zipSync({
+          "[Content_Types].xml": strToU8("<Types/>"),
+          "_rels/.rels": strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'),
+          "word/document.xml": strToU8(
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hi</w:t></w:r></w:p></w:body></w:document>',
+          ),
+        }),
+      /was not written by ctwg/,
+    ],
+    [
+      "external entities",
+      (bytes: Uint8Array) => {
+        const parts = unzipSync(bytes);
+        parts["word/document.xml"] = strToU8('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>');
+        return zipSync(parts);
+      },
+      /DOCTYPE|entit/,
+    ],
   ])("reports %s as a diagnostic, exit 1, nothing written", async (_, make, message) => {
     writeFileSync(docx, make(new Uint8Array(readFileSync(docx))));
     const result = await runCli(["import", DOCX, "--write"], project.cwd);

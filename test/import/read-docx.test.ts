@@ -31,7 +31,11 @@ function read(bytes: Uint8Array): WordDocument {
 const paragraphsOf = (body: string) => read(docx(body)).paragraphs;
 /** Each paragraph's text, bookmarks shown as [name and [/name]. */
 const texts = (paragraphs: WordParagraph[]) =>
-  paragraphs.map((p) => p.pieces.map((piece) => (piece.kind === "text" ? piece.text : piece.kind === "bookmarkStart" ? `[${piece.bookmark}` : `[/${piece.bookmark}]`)).join(""));
+  paragraphs.map((p) =>
+    p.pieces
+      .map((piece) => (piece.kind === "text" ? piece.text : piece.kind === "bookmarkStart" ? `[${piece.bookmark}` : `[/${piece.bookmark}]`))
+      .join(""),
+  );
 const run = (text: string, props = "") => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 const para = (content: string, props = "") => `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ""}${content}</w:p>`;
 
@@ -44,7 +48,12 @@ function problemOf(result: ReadDocxResult) {
 
 describe("readDocx: text", () => {
   it("reads paragraphs in order, numbered from 1, with their styles", () => {
-    const paragraphs = paragraphsOf(para(run("Title"), `<w:pStyle w:val="Heading1"/>`) + para(run("First")) + para("") + para(run("Third"), `<w:pStyle w:val="ListParagraph"/>`));
+    const paragraphs = paragraphsOf(
+      para(run("Title"), `<w:pStyle w:val="Heading1"/>`) +
+        para(run("First")) +
+        para("") +
+        para(run("Third"), `<w:pStyle w:val="ListParagraph"/>`),
+    );
     expect(texts(paragraphs)).toEqual(["Title", "First", "", "Third"]);
     expect(paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4]);
     expect(paragraphs.map((p) => p.style)).toEqual(["Heading1", null, null, "ListParagraph"]);
@@ -71,7 +80,13 @@ describe("readDocx: text", () => {
 
   it("keeps each run's direct formatting, and joins adjacent runs formatted alike", () => {
     const content =
-      run("plain ") + run("one", "<w:i/>") + run(" two", "<w:i/>") + run(" bold", "<w:b/>") + run(" not", `<w:i w:val="0"/><w:b w:val="false"/>`) + run(" red", `<w:color w:val="FF0000"/>`) + run(" u", `<w:u w:val="single"/><w:strike/>`);
+      run("plain ") +
+      run("one", "<w:i/>") +
+      run(" two", "<w:i/>") +
+      run(" bold", "<w:b/>") +
+      run(" not", `<w:i w:val="0"/><w:b w:val="false"/>`) +
+      run(" red", `<w:color w:val="FF0000"/>`) +
+      run(" u", `<w:u w:val="single"/><w:strike/>`);
     const pieces = paragraphsOf(para(content))[0]!.pieces;
     expect(pieces.map((p) => p.text)).toEqual(["plain ", "one two", " bold", " not", " red", " u"]);
     expect(pieces.map((p) => p.format)).toEqual([
@@ -85,7 +100,8 @@ describe("readDocx: text", () => {
   });
 
   it("ignores the old formatting kept by a tracked formatting change", () => {
-    const pieces = paragraphsOf(para(run("now plain", `<w:rPrChange w:id="1" w:author="A"><w:rPr><w:i/></w:rPr></w:rPrChange>`)))[0]!.pieces;
+    const pieces = paragraphsOf(para(run("now plain", `<w:rPrChange w:id="1" w:author="A"><w:rPr><w:i/></w:rPr></w:rPrChange>`)))[0]!
+      .pieces;
     expect(pieces[0]!.format.italic).toBe(false);
   });
 
@@ -106,7 +122,10 @@ describe("readDocx: text", () => {
   it("joins a paragraph whose mark is a tracked deletion with the next, keeping the first one's number and style", () => {
     const deletedMark = `<w:rPr><w:del w:id="9" w:author="A"/></w:rPr>`;
     const paragraphs = paragraphsOf(
-      para(run("one")) + para(run("two, "), `<w:pStyle w:val="Heading2"/>${deletedMark}`) + para(run("joined"), `<w:pStyle w:val="BodyText"/>`) + para(run("four")),
+      para(run("one")) +
+        para(run("two, "), `<w:pStyle w:val="Heading2"/>${deletedMark}`) +
+        para(run("joined"), `<w:pStyle w:val="BodyText"/>`) +
+        para(run("four")),
     );
     expect(texts(paragraphs)).toEqual(["one", "two, joined", "four"]);
     expect(paragraphs.map((p) => p.number)).toEqual([1, 2, 4]);
@@ -116,7 +135,9 @@ describe("readDocx: text", () => {
   it("joins a chain of deleted marks, but never across a table", () => {
     const deletedMark = `<w:rPr><w:del w:id="9" w:author="A"/></w:rPr>`;
     const table = `<w:tbl><w:tr><w:tc>${para(run("cell"))}</w:tc></w:tr></w:tbl>`;
-    const paragraphs = paragraphsOf(para(run("a"), deletedMark) + para(run("b"), deletedMark) + para(run("c")) + para(run("d"), deletedMark) + table + para(run("e")));
+    const paragraphs = paragraphsOf(
+      para(run("a"), deletedMark) + para(run("b"), deletedMark) + para(run("c")) + para(run("d"), deletedMark) + table + para(run("e")),
+    );
     expect(texts(paragraphs)).toEqual(["abc", "d", "cell", "e"]);
     expect(paragraphs.map((p) => p.number)).toEqual([1, 4, 5, 6]);
   });
@@ -126,7 +147,11 @@ describe("readDocx: text", () => {
       `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${code}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
     const nested = `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> IF </w:instrText></w:r>${field(" DATE ", "in the code")}<w:r><w:fldChar w:fldCharType="separate"/></w:r>${run("outer result")}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
     const noResult = `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> XE "x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
-    const paragraphs = paragraphsOf(para(run("see ") + field(" PAGEREF _Ref1 \\h ", "page 3") + noResult + run(".")) + para(nested) + para(`<w:fldSimple w:instr=" NUMPAGES ">${run("12")}</w:fldSimple>`));
+    const paragraphs = paragraphsOf(
+      para(run("see ") + field(" PAGEREF _Ref1 \\h ", "page 3") + noResult + run(".")) +
+        para(nested) +
+        para(`<w:fldSimple w:instr=" NUMPAGES ">${run("12")}</w:fldSimple>`),
+    );
     expect(texts(paragraphs)).toEqual(["see page 3.", "outer result", "12"]);
   });
 
@@ -166,35 +191,62 @@ describe("readDocx: text", () => {
   });
 
   it("finds the document through the package relationships, wherever they point", () => {
-    const bytes = docx("", { "_rels/.rels": rels("/word/main%20part.xml"), "word/main part.xml": documentXml(para(run("moved"))), "word/document.xml": documentXml(para(run("decoy"))) });
+    const bytes = docx("", {
+      "_rels/.rels": rels("/word/main%20part.xml"),
+      "word/main part.xml": documentXml(para(run("moved"))),
+      "word/document.xml": documentXml(para(run("decoy"))),
+    });
     expect(texts(read(bytes).paragraphs)).toEqual(["moved"]);
   });
 });
 
 describe("readDocx: bookmarks", () => {
   it("marks bookmarks inside a paragraph where they are, an end named as its start", () => {
-    const paragraphs = paragraphsOf(para(run("a ") + `<w:bookmarkStart w:id="0" w:name="objective"/>` + run("marked") + `<w:bookmarkEnd w:id="0"/>` + run(" b")));
+    const paragraphs = paragraphsOf(
+      para(run("a ") + `<w:bookmarkStart w:id="0" w:name="objective"/>` + run("marked") + `<w:bookmarkEnd w:id="0"/>` + run(" b")),
+    );
     expect(texts(paragraphs)).toEqual(["a [objectivemarked[/objective] b"]);
     const markers = paragraphs[0]!.pieces.filter((p) => p.kind !== "text");
     expect(markers).toEqual([
-      { kind: "bookmarkStart", text: "", bookmark: "objective", inserted: false, format: { italic: false, bold: false, underline: false, strike: false, other: false } },
-      { kind: "bookmarkEnd", text: "", bookmark: "objective", inserted: false, format: { italic: false, bold: false, underline: false, strike: false, other: false } },
+      {
+        kind: "bookmarkStart",
+        text: "",
+        bookmark: "objective",
+        inserted: false,
+        format: { italic: false, bold: false, underline: false, strike: false, other: false },
+      },
+      {
+        kind: "bookmarkEnd",
+        text: "",
+        bookmark: "objective",
+        inserted: false,
+        format: { italic: false, bold: false, underline: false, strike: false, other: false },
+      },
     ]);
   });
 
   it("gives a start between paragraphs to the next paragraph and an end to the one before", () => {
-    const paragraphs = paragraphsOf(`<w:bookmarkStart w:id="1" w:name="all"/>` + para(run("one")) + para(run("two")) + `<w:bookmarkEnd w:id="1"/>` + para(run("three")));
+    const paragraphs = paragraphsOf(
+      `<w:bookmarkStart w:id="1" w:name="all"/>` + para(run("one")) + para(run("two")) + `<w:bookmarkEnd w:id="1"/>` + para(run("three")),
+    );
     expect(texts(paragraphs)).toEqual(["[allone", "two[/all]", "three"]);
   });
 
   it("keeps a bookmark across paragraphs, and one in a table row outside any cell's paragraph", () => {
     const table = `<w:tbl><w:tr><w:bookmarkStart w:id="3" w:name="row"/><w:tc>${para(run("x"))}</w:tc><w:tc>${para(run("y"))}</w:tc><w:bookmarkEnd w:id="3"/></w:tr></w:tbl>`;
-    const paragraphs = paragraphsOf(para(run("a") + `<w:bookmarkStart w:id="2" w:name="span"/>` + run("b")) + para(run("c") + `<w:bookmarkEnd w:id="2"/>`) + table);
+    const paragraphs = paragraphsOf(
+      para(run("a") + `<w:bookmarkStart w:id="2" w:name="span"/>` + run("b")) + para(run("c") + `<w:bookmarkEnd w:id="2"/>`) + table,
+    );
     expect(texts(paragraphs)).toEqual(["a[spanb", "c[/span]", "[rowx", "y[/row]"]);
   });
 
   it("loses no marker at the document's edges, and keeps a start and end outside paragraphs in order", () => {
-    const paragraphs = paragraphsOf(`<w:bookmarkEnd w:id="7"/>` + para(run("only")) + `<w:bookmarkStart w:id="8" w:name="empty"/><w:bookmarkEnd w:id="8"/>` + `<w:bookmarkStart w:id="7" w:name="late"/>`);
+    const paragraphs = paragraphsOf(
+      `<w:bookmarkEnd w:id="7"/>` +
+        para(run("only")) +
+        `<w:bookmarkStart w:id="8" w:name="empty"/><w:bookmarkEnd w:id="8"/>` +
+        `<w:bookmarkStart w:id="7" w:name="late"/>`,
+    );
     // An end before its start is named when the start comes; markers after the last paragraph go to it.
     expect(texts(paragraphs)).toEqual(["[/late]only[empty[/empty][late"]);
   });
@@ -206,7 +258,13 @@ describe("readDocx: bookmarks", () => {
   });
 
   it("keeps a bookmark inside a tracked deletion, which drops only text", () => {
-    const paragraphs = paragraphsOf(para(`<w:del w:id="1" w:author="A"><w:bookmarkStart w:id="4" w:name="kept"/><w:r><w:delText>gone</w:delText></w:r></w:del>` + run("x") + `<w:bookmarkEnd w:id="4"/>`));
+    const paragraphs = paragraphsOf(
+      para(
+        `<w:del w:id="1" w:author="A"><w:bookmarkStart w:id="4" w:name="kept"/><w:r><w:delText>gone</w:delText></w:r></w:del>` +
+          run("x") +
+          `<w:bookmarkEnd w:id="4"/>`,
+      ),
+    );
     expect(texts(paragraphs)).toEqual(["[keptx[/kept]"]);
   });
 });
@@ -255,14 +313,21 @@ describe("readDocx: properties", () => {
       ["Count", "7"],
       ["Note", "a & b"],
     ]);
-    expect(document.coreProperties).toEqual({ title: "CTWG Work Plan 2026", subject: "Counter-terrorism", creator: "APEC Secretariat", keywords: "ctwg; 2026" });
+    expect(document.coreProperties).toEqual({
+      title: "CTWG Work Plan 2026",
+      subject: "Counter-terrorism",
+      creator: "APEC Secretariat",
+      keywords: "ctwg; 2026",
+    });
   });
 
   it("finds property parts through the package relationships", () => {
     const more =
       `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="meta/c.xml"/>` +
       `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="meta/u.xml"/>`;
-    const document = read(docx(para(run("x")), { "_rels/.rels": rels("word/document.xml", more), "meta/c.xml": core, "meta/u.xml": custom }));
+    const document = read(
+      docx(para(run("x")), { "_rels/.rels": rels("word/document.xml", more), "meta/c.xml": core, "meta/u.xml": custom }),
+    );
     expect(document.coreProperties.title).toBe("CTWG Work Plan 2026");
     expect(document.customProperties.get("ctwg.year")).toBe("2026");
   });
@@ -275,7 +340,10 @@ describe("readDocx: properties", () => {
 });
 
 /** Bytes of a zip written by hand, so a test can lie in it: each entry's data as stored, with the sizes and CRC it declares. */
-function rawZip(entries: { name: string; data: Uint8Array; method: number; size: number; crc: number }[], declaredCount?: number): Uint8Array {
+function rawZip(
+  entries: { name: string; data: Uint8Array; method: number; size: number; crc: number }[],
+  declaredCount?: number,
+): Uint8Array {
   const chunks: Uint8Array[] = [];
   const directory: Uint8Array[] = [];
   let offset = 0;
@@ -400,7 +468,9 @@ describe("readDocx: refusals", () => {
       expect(problem.message).toMatch(/Word never writes/);
     }
     const inProperties = `<?xml version="1.0"?><!DOCTYPE Properties><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>`;
-    expect(problemOf(readDocx(docx(para(run("x")), { "docProps/custom.xml": inProperties }))).message).toMatch(/DOCTYPE, in its part docProps\/custom\.xml/);
+    expect(problemOf(readDocx(docx(para(run("x")), { "docProps/custom.xml": inProperties }))).message).toMatch(
+      /DOCTYPE, in its part docProps\/custom\.xml/,
+    );
   });
 
   it("refuses a processing instruction other than the XML declaration", () => {
@@ -409,8 +479,15 @@ describe("readDocx: refusals", () => {
   });
 
   it("says malformed XML is damaged, with where", () => {
-    for (const xml of [documentXml(`<w:p><w:r><w:t>unclosed</w:r></w:p>`), documentXml(`<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>`), documentXml("").slice(0, -10), `<w:document>`]) {
-      expect(problemOf(readDocx(docx("", { "word/document.xml": xml }))).message).toMatch(/^is damaged: its part word\/document\.xml is not well-formed XML \(line \d+, column \d+: /);
+    for (const xml of [
+      documentXml(`<w:p><w:r><w:t>unclosed</w:r></w:p>`),
+      documentXml(`<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>`),
+      documentXml("").slice(0, -10),
+      `<w:document>`,
+    ]) {
+      expect(problemOf(readDocx(docx("", { "word/document.xml": xml }))).message).toMatch(
+        /^is damaged: its part word\/document\.xml is not well-formed XML \(line \d+, column \d+: /,
+      );
     }
     expect(problemOf(readDocx(docx("", { "word/document.xml": "\u00ff" }))).message).toMatch(/not well-formed XML/);
   });
@@ -442,7 +519,9 @@ describe("readDocx: refusals", () => {
     it("is refused by its declared size before anything is inflated", () => {
       const started = performance.now();
       const problem = problemOf(readDocx(rawZip([{ name: "word/document.xml", data: zeros, method: 8, size: 200 * 1024 * 1024, crc: 0 }])));
-      expect(problem.message).toBe("is too large to read safely: its part word/document.xml would unpack to 200 MB, over the 64 MB ctwg reads");
+      expect(problem.message).toBe(
+        "is too large to read safely: its part word/document.xml would unpack to 200 MB, over the 64 MB ctwg reads",
+      );
       expect(performance.now() - started).toBeLessThan(100);
     });
 
@@ -451,7 +530,9 @@ describe("readDocx: refusals", () => {
       const started = performance.now();
       const problem = problemOf(readDocx(rawZip([{ name: "word/document.xml", data: zeros, method: 8, size: 1000, crc: 0 }])));
       const elapsed = performance.now() - started;
-      expect(problem.message).toBe("is damaged: its part word/document.xml cannot be unpacked: it unpacks to more than its zip archive declares");
+      expect(problem.message).toBe(
+        "is damaged: its part word/document.xml cannot be unpacked: it unpacks to more than its zip archive declares",
+      );
       expect(elapsed).toBeLessThan(2000);
       // maxRSS is the process's peak, in kilobytes: inflating the 200 MB would raise it by about 200 MB.
       expect(process.resourceUsage().maxRSS - peakBefore).toBeLessThan(64 * 1024);
@@ -461,7 +542,10 @@ describe("readDocx: refusals", () => {
   it("reads hostile structure in linear time and without deep calls: many markers, deep nesting, deep fields", () => {
     const markers = `<w:bookmarkStart w:id="1" w:name="m"/>`.repeat(200_000);
     const nested = `<w:customXml w:element="x">`.repeat(100_000) + run("deep") + `</w:customXml>`.repeat(100_000);
-    const fields = `<w:r><w:fldChar w:fldCharType="begin"/></w:r>`.repeat(100_000) + run("code").repeat(50_000) + `<w:r><w:fldChar w:fldCharType="end"/></w:r>`.repeat(100_000);
+    const fields =
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r>`.repeat(100_000) +
+      run("code").repeat(50_000) +
+      `<w:r><w:fldChar w:fldCharType="end"/></w:r>`.repeat(100_000);
     const bytes = docx(markers + para(nested) + para(fields + run("after")));
     const started = performance.now();
     const paragraphs = read(bytes).paragraphs;
@@ -472,9 +556,13 @@ describe("readDocx: refusals", () => {
   });
 
   it("never throws, whatever bytes of a .docx are cut or changed", () => {
-    const source = docx(para(run("a") + `<w:bookmarkStart w:id="1" w:name="b"/>` + run("c", "<w:i/>")) + `<w:tbl><w:tr><w:tc>${para(run("d"))}</w:tc></w:tr></w:tbl>`, {
-      "docProps/custom.xml": `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"><property name="x"><vt:lpwstr xmlns:vt="v">1</vt:lpwstr></property></Properties>`,
-    });
+    const source = docx(
+      para(run("a") + `<w:bookmarkStart w:id="1" w:name="b"/>` + run("c", "<w:i/>")) +
+        `<w:tbl><w:tr><w:tc>${para(run("d"))}</w:tc></w:tr></w:tbl>`,
+      {
+        "docProps/custom.xml": `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"><property name="x"><vt:lpwstr xmlns:vt="v">1</vt:lpwstr></property></Properties>`,
+      },
+    );
     let seed = 1;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
     let refused = 0;

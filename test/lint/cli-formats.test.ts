@@ -36,7 +36,8 @@ describe("--format github", () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(WARNINGS_2017);
-    for (const line of lines) expect(line).toMatch(/^::warning file=workplans\/2017\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::\S/);
+    for (const line of lines)
+      expect(line).toMatch(/^::warning file=workplans\/2017\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::\S/);
     expect(lines.filter((line) => line.includes("title=consistent-acronym"))).toHaveLength(5);
   });
 
@@ -72,7 +73,9 @@ describe("--format github", () => {
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines.filter((line) => line.startsWith("::warning "))).toHaveLength(10);
     expect(lines.at(-1)).toMatch(/^::notice::.*23 warnings/);
-    const rows = readFileSync(summary, "utf8").split("\n").filter((line) => line.startsWith("| workplans/2017.yaml:"));
+    const rows = readFileSync(summary, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("| workplans/2017.yaml:"));
     expect(rows).toHaveLength(25 + WARNINGS_2017);
   });
 

@@ -14,7 +14,10 @@ afterEach(() => project.cleanup());
 describe("--format junit on a plan with no findings", () => {
   it("writes the file's testsuite with one passing testcase, not an empty report", async () => {
     // The three rules the 2017 plan's slips trip, turned off: the plan then lints clean.
-    writeFileSync(join(project.cwd, "ctwg.config.yaml"), "lint:\n  rules:\n    consistent-acronym: off\n    tbc-in-text: off\n    stale-date: off\n");
+    writeFileSync(
+      join(project.cwd, "ctwg.config.yaml"),
+      "lint:\n  rules:\n    consistent-acronym: off\n    tbc-in-text: off\n    stale-date: off\n",
+    );
     const result = await runCli(["lint", "2017", "--format", "junit"], project.cwd);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");

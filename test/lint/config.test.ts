@@ -49,17 +49,20 @@ describe("a rule's setting in ctwg.config.yaml", () => {
     expect(result.diagnostics[0]!.span?.start).toEqual({ line: 3, column: 17 });
   });
 
-  it.each(["fatal", "on", "no", "true", "1.5", "[warning]", "{ level: warning }", ""])("lists the settings for %j, where it cannot tell what was meant", (written) => {
-    const result = check(written);
-    expect(result.value).toBeUndefined();
-    expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]).toMatchObject({
-      ruleId: "schema/invalid-value",
-      message: expect.stringMatching(/^`lint\.rules\.stale-date`: expected error, warning, info or off; found /),
-      hint: "write `error`, `warning`, `info` or `off`",
-    });
-    expect(result.diagnostics[0]!.span?.start.line).toBe(3);
-  });
+  it.each(["fatal", "on", "no", "true", "1.5", "[warning]", "{ level: warning }", ""])(
+    "lists the settings for %j, where it cannot tell what was meant",
+    (written) => {
+      const result = check(written);
+      expect(result.value).toBeUndefined();
+      expect(result.diagnostics).toHaveLength(1);
+      expect(result.diagnostics[0]).toMatchObject({
+        ruleId: "schema/invalid-value",
+        message: expect.stringMatching(/^`lint\.rules\.stale-date`: expected error, warning, info or off; found /),
+        hint: "write `error`, `warning`, `info` or `off`",
+      });
+      expect(result.diagnostics[0]!.span?.start.line).toBe(3);
+    },
+  );
 
   it("reports a misspelt rule and its bad setting together, each at its place", () => {
     const result = parseConfig("lint:\n  rules:\n    stale-dat: warn\n", FILE, IDS);
@@ -71,7 +74,11 @@ describe("a rule's setting in ctwg.config.yaml", () => {
   });
 
   it("reports every bad setting and the file's other problems at once", () => {
-    const result = parseConfig("lint:\n  rules:\n    stale-date: warn\n    known-acronym: 0\n    tbc-in-text: error\n  rule: {}\n", FILE, IDS);
+    const result = parseConfig(
+      "lint:\n  rules:\n    stale-date: warn\n    known-acronym: 0\n    tbc-in-text: error\n  rule: {}\n",
+      FILE,
+      IDS,
+    );
     expect(result.value).toBeUndefined();
     expect(result.diagnostics.map((d) => [d.ruleId, d.span?.start.line, d.hint])).toEqual([
       ["schema/unknown-key", 6, "did you mean `rules`?"],

@@ -48,7 +48,7 @@ const ofRule = (diagnostics: readonly Diagnostic[], ruleId: string) => diagnosti
 const STALE_PARAGRAPH = "        - >-\n          As part of the APEC MESF capacity building";
 
 describe("positions", () => {
-  it("points the stale date at the \"20-21\" inside the folded paragraph, to the end of \"2016\" on the next line", async () => {
+  it('points the stale date at the "20-21" inside the folded paragraph, to the end of "2016" on the next line', async () => {
     const text = text2017();
     const [stale, ...rest] = ofRule(await lintText(text), "stale-date");
     expect(rest).toEqual([]);
@@ -150,7 +150,11 @@ describe("suppression comments", () => {
     const text = `# ctwg-disable consistent-acronym\n${text2017()}`;
     const diagnostics = await lintText(text);
     expect(ofRule(diagnostics, "consistent-acronym")).toEqual([]);
-    expect(rulesAndPaths(diagnostics).map(([id]) => id).sort()).toEqual(["stale-date", "tbc-in-text", "tbc-in-text"]);
+    expect(
+      rulesAndPaths(diagnostics)
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(["stale-date", "tbc-in-text", "tbc-in-text"]);
   });
 
   it("a suppression with nothing to suppress is reported at its own line", async () => {

@@ -156,7 +156,9 @@ describe("lint --fix", () => {
   // of the rendered document (the unfixed plan prints it there).
   it("still prints (tbc) in the itemized table's row 1.8, titled by the deliverable's text", () => {
     const row = (text: string) =>
-      (markdown.render(buildView(validated(text))) as string).split("\n").find((line) => line.startsWith("| Hold Workshop on Best Practices"));
+      (markdown.render(buildView(validated(text))) as string)
+        .split("\n")
+        .find((line) => line.startsWith("| Hold Workshop on Best Practices"));
     expect(row(ORIGINAL)).toMatch(/in August \(TBC\) \|/i);
     expect(row(fixedText)).toMatch(/in August \(tbc\) \|/i);
   });

@@ -29,10 +29,7 @@ function compileSource(text: string): { source: SourceFile; workplan: Workplan }
   return { source: parsed.value, workplan: validated.value };
 }
 
-function lintText(
-  text: string,
-  options: { previous?: Workplan; glossary?: Glossary } = {},
-): Diagnostic[] {
+function lintText(text: string, options: { previous?: Workplan; glossary?: Glossary } = {}): Diagnostic[] {
   const { source, workplan } = compileSource(text);
   return lintWorkplan({
     source,
@@ -133,6 +130,8 @@ describe("economy-spelling", () => {
     const found = ofRule(result.diagnostics, "economy-spelling");
     expect(rulesAndPaths(found)).toEqual([["economy-spelling", ["deliverables", 7, "plan", "summary", 0]]]);
     expect(found[0]!.message).toContain('"Vietnam"');
-    expect(result.fixes).toContainEqual([{ from: text.indexOf("Vietnam will"), to: text.indexOf("Vietnam will") + "Vietnam".length, text: "Viet Nam" }]);
+    expect(result.fixes).toContainEqual([
+      { from: text.indexOf("Vietnam will"), to: text.indexOf("Vietnam will") + "Vietnam".length, text: "Viet Nam" },
+    ]);
   });
 });

@@ -117,9 +117,12 @@ describe.each(RULES.map((rule) => [rule.meta.id, rule] as const))("%s", (_id, ru
     });
   }
 
-  it(rule.meta.fixable ? "is fixable, and its fail examples draw fixes" : "is not fixable, and no finding of its fail examples has a fix", () => {
-    const fixed = rule.examples.fail.flatMap((example) => run(rule, example).findings).filter((finding) => finding.fix !== undefined);
-    if (rule.meta.fixable) expect(fixed.length).toBeGreaterThan(0);
-    else expect(fixed).toEqual([]);
-  });
+  it(
+    rule.meta.fixable ? "is fixable, and its fail examples draw fixes" : "is not fixable, and no finding of its fail examples has a fix",
+    () => {
+      const fixed = rule.examples.fail.flatMap((example) => run(rule, example).findings).filter((finding) => finding.fix !== undefined);
+      if (rule.meta.fixable) expect(fixed.length).toBeGreaterThan(0);
+      else expect(fixed).toEqual([]);
+    },
+  );
 });

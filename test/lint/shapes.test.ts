@@ -165,7 +165,10 @@ describe("event-in-plan-year with a period", () => {
     const text = replaceOnce(text2017(), "      date: 2017-02-21/2017-02-22\n", "      date: 2016-02-21/2016-02-22\n");
     const found = ofRule(lint(text, "workplans/2017.yaml"));
     expect(found.map((d) => [d.message, d.hint])).toEqual([
-      ["the event is dated 2016-02-21/2016-02-22, outside the plan's year 2017", "correct the year to 2017, or move the item to the plan of the year it happens in"],
+      [
+        "the event is dated 2016-02-21/2016-02-22, outside the plan's year 2017",
+        "correct the year to 2017, or move the item to the plan of the year it happens in",
+      ],
     ]);
   });
 });
@@ -174,7 +177,7 @@ describe("stale-date with a period", () => {
   it("reports a date before the period starts, naming the period", () => {
     const text = STRATEGIC.replace("in June 2019", "in June 2017");
     const found = lint(text, "workplans/2018-2022.yaml").filter((d) => d.ruleId === "stale-date");
-    expect(found.map((d) => d.message)).toEqual(["\"June 2017\" is before the plan's period, 2018-2022"]);
+    expect(found.map((d) => d.message)).toEqual(['"June 2017" is before the plan\'s period, 2018-2022']);
   });
 });
 
@@ -187,7 +190,9 @@ describe("meeting-sequence with a period", () => {
 
 describe("known-purpose", () => {
   it("suggests the purpose a slip was meant to be", () => {
-    const found = lint(STRATEGIC.replace("purpose: Information", "purpose: Infromation"), "workplans/2018-2022.yaml").filter((d) => d.ruleId === "known-purpose");
+    const found = lint(STRATEGIC.replace("purpose: Information", "purpose: Infromation"), "workplans/2018-2022.yaml").filter(
+      (d) => d.ruleId === "known-purpose",
+    );
     expect(found.map((d) => [d.severity, d.path, d.message, d.hint])).toEqual([
       [
         "warning",
@@ -199,7 +204,9 @@ describe("known-purpose", () => {
   });
 
   it("lists the purposes when nothing is close", () => {
-    const found = lint(STRATEGIC.replace("purpose: Information", "purpose: For noting"), "workplans/2018-2022.yaml").filter((d) => d.ruleId === "known-purpose");
+    const found = lint(STRATEGIC.replace("purpose: Information", "purpose: For noting"), "workplans/2018-2022.yaml").filter(
+      (d) => d.ruleId === "known-purpose",
+    );
     expect(found.map((d) => d.hint)).toEqual(["write one of Information, Consideration, Endorsement, Approval, Discussion"]);
   });
 });

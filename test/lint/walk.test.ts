@@ -98,7 +98,9 @@ describe("the engine's walk", () => {
   it("visits each area and deliverable once, in order, just before its texts, and each event right after its deliverable", () => {
     const log: string[] = [];
     const { workplan } = fresh();
-    walkWorkplan(workplan, [recorder("r", log).create({ workplan, file: FILE, previous: undefined, glossary: EMPTY_GLOSSARY, report: () => {} })]);
+    walkWorkplan(workplan, [
+      recorder("r", log).create({ workplan, file: FILE, previous: undefined, glossary: EMPTY_GLOSSARY, report: () => {} }),
+    ]);
     const { areas } = workplan.crossCutting;
     expect(log.filter((entry) => entry.startsWith("area:"))).toEqual(areas.map((_, i) => `area:${i}`));
     expect(log.filter((entry) => entry.startsWith("deliverable:"))).toEqual(workplan.deliverables.map((_, i) => `deliverable:${i}`));

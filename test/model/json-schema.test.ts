@@ -17,7 +17,19 @@ describe("workplanJsonSchema", () => {
     expect(schema.title).toBe("APEC work plan");
     expect(schema.type).toBe("object");
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties)).toEqual(["year", "period", "status", "forum", "profile", "document", "cover", "title", "introduction", "crossCutting", "deliverables"]);
+    expect(Object.keys(schema.properties)).toEqual([
+      "year",
+      "period",
+      "status",
+      "forum",
+      "profile",
+      "document",
+      "cover",
+      "title",
+      "introduction",
+      "crossCutting",
+      "deliverables",
+    ]);
     expect(schema.required).toEqual(["cover", "title"]);
     expect(schema.properties.cover.required).toEqual(["title"]);
     expect(schema.properties.status.enum).toEqual(["draft", "tabled", "interim", "updated", "endorsed", "final"]);

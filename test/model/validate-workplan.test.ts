@@ -53,7 +53,9 @@ describe("validateWorkplan", () => {
   });
 
   it("reports a missing key at the mapping that should hold it", () => {
-    const { diagnostics } = compile(mutated("    city: Nha Trang\n    economy: Viet Nam\n    date: 2017-02-28", "    city: Nha Trang\n    date: 2017-02-28"));
+    const { diagnostics } = compile(
+      mutated("    city: Nha Trang\n    economy: Viet Nam\n    date: 2017-02-28", "    city: Nha Trang\n    date: 2017-02-28"),
+    );
     expect(rulesAndPaths(diagnostics)).toEqual([["schema/missing-key", ["cover", "meeting"]]]);
     expect(diagnostics[0]!.message).toContain("`economy`");
     expect(diagnostics[0]!.hint).toContain("add `economy:`");
@@ -182,7 +184,10 @@ describe("validateWorkplan", () => {
   });
 
   it("gives every diagnostic the file name and a span", () => {
-    const parsed = parseWorkplan(mutated("kind: workshop\n      date: 2017-03", "kind: worksop\n      date: 2017-03"), "workplans/2017.yaml");
+    const parsed = parseWorkplan(
+      mutated("kind: workshop\n      date: 2017-03", "kind: worksop\n      date: 2017-03"),
+      "workplans/2017.yaml",
+    );
     const { diagnostics } = validateWorkplan(parsed.value!);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.file).toBe("workplans/2017.yaml");
@@ -211,14 +216,25 @@ describe("validateWorkplan", () => {
   it("accepts a plan of a title and a cover title only: every other part is optional", () => {
     const { workplan, diagnostics } = compile("period: 2018-2022\ncover: { title: A plan }\ntitle: A plan\n");
     expect(diagnostics).toEqual([]);
-    expect(workplan).toMatchObject({ year: 2018, period: { start: 2018, end: 2022, label: "2018-2022" }, deliverables: [], introduction: { paragraphs: [], steps: [] } });
+    expect(workplan).toMatchObject({
+      year: 2018,
+      period: { start: 2018, end: 2022, label: "2018-2022" },
+      deliverables: [],
+      introduction: { paragraphs: [], steps: [] },
+    });
   });
 
   it("reports a plan without its year or period, one with both, and a period that runs backwards", () => {
     const messages = (text: string) => compile(text).diagnostics.map((d) => [d.path, d.message]);
-    expect(messages("cover: { title: A }\ntitle: A\n")).toEqual([[[], "the file: expected `year` (a plan of one year: 2017) or `period` (a plan of several: 2018-2022)"]]);
-    expect(messages("year: 2018\nperiod: 2018-2022\ncover: { title: A }\ntitle: A\n")).toEqual([[["period"], "`period`: a plan has a `year` or a `period`, not both; keep one"]]);
-    expect(messages("period: 2022-2018\ncover: { title: A }\ntitle: A\n")).toEqual([[["period"], "`period`: 2022-2018 ends before it starts; write the first year first"]]);
+    expect(messages("cover: { title: A }\ntitle: A\n")).toEqual([
+      [[], "the file: expected `year` (a plan of one year: 2017) or `period` (a plan of several: 2018-2022)"],
+    ]);
+    expect(messages("year: 2018\nperiod: 2018-2022\ncover: { title: A }\ntitle: A\n")).toEqual([
+      [["period"], "`period`: a plan has a `year` or a `period`, not both; keep one"],
+    ]);
+    expect(messages("period: 2022-2018\ncover: { title: A }\ntitle: A\n")).toEqual([
+      [["period"], "`period`: 2022-2018 ends before it starts; write the first year first"],
+    ]);
   });
 
   it("merges the layout: the built-in one, then the forum's profile, then the plan's own", () => {
@@ -246,7 +262,10 @@ describe("validateWorkplan", () => {
   // mapping" (a mapping is allowed) instead of an unknown key with "did you mean `items`?".
   it("reports a misspelt key in a nested bullet as an unknown key with a did-you-mean", () => {
     const { diagnostics } = compile(
-      mutated("          items:\n            - >-\n              The CTWG will work with the Maritime", "          itmes:\n            - >-\n              The CTWG will work with the Maritime"),
+      mutated(
+        "          items:\n            - >-\n              The CTWG will work with the Maritime",
+        "          itmes:\n            - >-\n              The CTWG will work with the Maritime",
+      ),
     );
     expect(rulesAndPaths(diagnostics)).toEqual([["schema/unknown-key", ["crossCutting", "areas", 1, "activities", 4, "itmes"]]]);
     expect(diagnostics[0]!.hint).toBe("did you mean `items`?");

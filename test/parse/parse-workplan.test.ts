@@ -91,7 +91,10 @@ describe("parseWorkplan", () => {
   it("stops an alias bomb with yaml/alias-limit instead of expanding it", () => {
     // "Billion laughs": 10 levels of 10 aliases each would expand to 10^10 strings.
     let bomb = "a0: &a0 lol\n";
-    for (let level = 1; level <= 10; level++) bomb += `a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(", ")}]\n`;
+    for (let level = 1; level <= 10; level++)
+      bomb += `a${level}: &a${level} [${Array(10)
+        .fill(`*a${level - 1}`)
+        .join(", ")}]\n`;
     const started = performance.now();
     let result: ReturnType<typeof parseWorkplan> | undefined;
     expect(() => (result = parseWorkplan(bomb, "bomb.yaml"))).not.toThrow();

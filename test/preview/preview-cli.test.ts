@@ -15,7 +15,11 @@ const NEW_TITLE = "Counter-Terrorism Working Group's Revised Workplan for 2017";
 const harness = previewHarness();
 
 const h1 = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1];
-const refuses = (url: string) => fetch(url).then(() => false, () => true);
+const refuses = (url: string) =>
+  fetch(url).then(
+    () => false,
+    () => true,
+  );
 
 describe("ctwg preview", () => {
   it("serves the document, tells the browser to reload on a save, serves the new document, and stops", async () => {
@@ -43,7 +47,9 @@ describe("ctwg preview", () => {
     expect((await rawGet(preview.url, "/events", { host: "evil.example" })).status).toBe(421);
     expect((await rawGet(preview.url, "/events", { host: own.host, origin: "http://evil.example" })).status).toBe(403);
     expect((await rawGet(preview.url, "/events", { host: own.host, origin: own.origin })).body).toBe(": connected\n\n");
-    expect(h1((await rawGet(preview.url, "/", { host: `localhost:${own.port}` })).body)).toBe("Counter-Terrorism Working Group&#x27;s Proposed Workplan for 2017");
+    expect(h1((await rawGet(preview.url, "/", { host: `localhost:${own.port}` })).body)).toBe(
+      "Counter-Terrorism Working Group&#x27;s Proposed Workplan for 2017",
+    );
   }, 30_000);
 
   it("starts on a broken plan with the diagnostics page, and shows the document once it is fixed", async () => {
@@ -65,7 +71,11 @@ describe("ctwg preview", () => {
   it("follows the shared glossary too", async () => {
     const preview = await harness.preview(["2017"]);
     const events = await harness.events(preview.url);
-    harness.edit("workplans/glossary.yaml", "  CTWG: Counter-Terrorism Working Group\n", "  CTWG: Counter-Terrorism Working Group (glossary edit)\n");
+    harness.edit(
+      "workplans/glossary.yaml",
+      "  CTWG: Counter-Terrorism Working Group\n",
+      "  CTWG: Counter-Terrorism Working Group (glossary edit)\n",
+    );
     await events.until("event: reload\n");
     await vi.waitFor(async () => expect(await preview.page()).toContain("Counter-Terrorism Working Group (glossary edit)"), FOLLOW);
   }, 30_000);
@@ -119,7 +129,11 @@ describe("ctwg preview", () => {
   it("shows a broken glossary's errors in the page", async () => {
     const preview = await harness.preview(["2017"]);
     const events = await harness.events(preview.url);
-    harness.edit("workplans/glossary.yaml", "  CTWG: Counter-Terrorism Working Group\n", "  CTWG: Counter-Terrorism Working Group\n: : [\n");
+    harness.edit(
+      "workplans/glossary.yaml",
+      "  CTWG: Counter-Terrorism Working Group\n",
+      "  CTWG: Counter-Terrorism Working Group\n: : [\n",
+    );
     await events.until("event: reload\n");
     const shown = await preview.page();
     expect(shown).toMatch(/<pre class="diagnostics">[^<]*glossary\.yaml[^<]*\[yaml\/syntax\]/);

@@ -292,7 +292,11 @@ describe("startPreviewServer refuses what DNS rebinding or another page could se
 
   it("serves / to a loopback Host whatever the Origin and Sec-Fetch-Site, so a link from elsewhere opens the preview", async () => {
     const server = await serve();
-    const response = await rawGet(server.url, "/", { host: new URL(server.url).host, origin: "http://evil.example", "sec-fetch-site": "cross-site" });
+    const response = await rawGet(server.url, "/", {
+      host: new URL(server.url).host,
+      origin: "http://evil.example",
+      "sec-fetch-site": "cross-site",
+    });
     expect(response.status).toBe(200);
     expect(response.body).toBe(PAGE);
   });
@@ -330,7 +334,8 @@ function policyOf(html: string): Map<string, string[]> {
   );
 }
 
-const scriptsOf = (html: string) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attributes: m[1]!, body: m[2]! }));
+const scriptsOf = (html: string) =>
+  [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attributes: m[1]!, body: m[2]! }));
 
 describe("withReloadScript", () => {
   it("allows exactly its own nonce'd script and connections to the preview server", async () => {

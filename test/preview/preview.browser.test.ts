@@ -22,7 +22,9 @@ async function watchPage(page: Page) {
   // The listener runs in every document the page loads, reloads included; init scripts are not subject to the page's CSP.
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { ctwgTestViolation(text: string): void }).ctwgTestViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
+      (window as unknown as { ctwgTestViolation(text: string): void }).ctwgTestViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI}`,
+      );
     });
   });
   page.on("console", (message) => {
@@ -34,7 +36,8 @@ async function watchPage(page: Page) {
 }
 
 /** Resolves when the page's reload script has connected to /events, so the next save cannot be missed. */
-const eventsConnected = (page: Page) => page.waitForResponse((response) => new URL(response.url()).pathname === "/events", { timeout: FOLLOW_MS });
+const eventsConnected = (page: Page) =>
+  page.waitForResponse((response) => new URL(response.url()).pathname === "/events", { timeout: FOLLOW_MS });
 
 const h1Is = (page: Page, text: string) =>
   page.waitForFunction((expected) => document.querySelector("h1")?.textContent === expected, text, { timeout: FOLLOW_MS, polling: 50 });
@@ -64,10 +67,14 @@ browserTests("ctwg preview in headless Chromium", (browser) => {
       // A save that breaks the YAML: the page shows the diagnostics.
       connected = eventsConnected(page);
       editWorkplan("year: 2017", "year 2017");
-      await page.waitForFunction(() => document.querySelector("pre.diagnostics")?.textContent?.includes("[yaml/syntax]") === true, undefined, {
-        timeout: FOLLOW_MS,
-        polling: 50,
-      });
+      await page.waitForFunction(
+        () => document.querySelector("pre.diagnostics")?.textContent?.includes("[yaml/syntax]") === true,
+        undefined,
+        {
+          timeout: FOLLOW_MS,
+          polling: 50,
+        },
+      );
       await connected;
       expect(await page.textContent("h1")).toBe("workplans/2017.yaml has errors; the preview updates when they are fixed");
       expect(await page.textContent("pre.diagnostics")).toContain("workplans/2017.yaml:6:1");
@@ -139,7 +146,9 @@ browserTests("ctwg preview in headless Chromium", (browser) => {
         void fetch("http://192.0.2.1/").catch(() => undefined);
       });
       await vi.waitFor(() => expect(seen.violations).toHaveLength(2), { timeout: FOLLOW_MS });
-      expect(seen.violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), "connect-src blocked http://192.0.2.1/"]));
+      expect(seen.violations).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^script-src/), "connect-src blocked http://192.0.2.1/"]),
+      );
       expect(await page.title()).not.toBe("injected");
       expect(seen.requests.filter((request) => !request.startsWith(preview.url))).toEqual([]);
     } finally {

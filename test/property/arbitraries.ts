@@ -95,10 +95,17 @@ export const richTextArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: nonEmptyTextArb },
   {
     weight: 1,
-    arbitrary: fc.array(fc.oneof(textArb, nonEmptyTextArb.map((em) => ({ em })), nonEmptyTextArb.map((theme) => ({ theme }))), {
-      minLength: 1,
-      maxLength: 4,
-    }),
+    arbitrary: fc.array(
+      fc.oneof(
+        textArb,
+        nonEmptyTextArb.map((em) => ({ em })),
+        nonEmptyTextArb.map((theme) => ({ theme })),
+      ),
+      {
+        minLength: 1,
+        maxLength: 4,
+      },
+    ),
   },
 );
 
@@ -123,14 +130,19 @@ const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0
 
 /** A real day of `year`, as YYYY-MM-DD. */
 export const dayIn = (year: number): fc.Arbitrary<string> =>
-  fc.integer({ min: 1, max: 12 }).chain((month) => fc.integer({ min: 1, max: daysIn(year, month) }).map((day) => `${year}-${pad(month)}-${pad(day)}`));
+  fc
+    .integer({ min: 1, max: 12 })
+    .chain((month) => fc.integer({ min: 1, max: daysIn(year, month) }).map((day) => `${year}-${pad(month)}-${pad(day)}`));
 
 /** A date spec in `year`: a day, a month, or a range of real days that ends after it starts. */
 export const dateSpecIn = (year: number): fc.Arbitrary<string> =>
   fc.oneof(
     dayIn(year),
     fc.integer({ min: 1, max: 12 }).map((month) => `${year}-${pad(month)}`),
-    fc.tuple(dayIn(year), dayIn(year)).filter(([a, b]) => a !== b).map(([a, b]) => (a < b ? `${a}/${b}` : `${b}/${a}`)),
+    fc
+      .tuple(dayIn(year), dayIn(year))
+      .filter(([a, b]) => a !== b)
+      .map(([a, b]) => (a < b ? `${a}/${b}` : `${b}/${a}`)),
   );
 
 const placeArb = fc.record({ city: nonEmptyTextArb, economy: nonEmptyTextArb }, { requiredKeys: ["economy"] });
@@ -147,29 +159,31 @@ const planArb = fc.record(
 );
 
 const deliverableArb = (year: number, index: number) =>
-  fc.record(
-    {
-      text: richTextArb,
-      project: nonEmptyTextArb,
-      event: fc.record(
-        {
-          kind: fc.constantFrom("meeting", "workshop", "dialogue", "other"),
-          meetingNumber: fc.integer({ min: 1, max: 200 }),
-          date: dateSpecIn(year),
-          place: placeArb,
-          tbc: fc.boolean(),
-        },
-        { requiredKeys: ["kind"] },
-      ),
-      plan: fc.option(planArb, { nil: undefined, freq: 4 }),
-      oneOff: fc.boolean(),
-    },
-    { requiredKeys: ["text", "plan"] },
-  ).map(({ plan, ...rest }) => ({
-    id: `item-${index + 1}`,
-    ...rest,
-    ...(plan === undefined ? { noPlan: "No row in the table." } : { plan }),
-  }));
+  fc
+    .record(
+      {
+        text: richTextArb,
+        project: nonEmptyTextArb,
+        event: fc.record(
+          {
+            kind: fc.constantFrom("meeting", "workshop", "dialogue", "other"),
+            meetingNumber: fc.integer({ min: 1, max: 200 }),
+            date: dateSpecIn(year),
+            place: placeArb,
+            tbc: fc.boolean(),
+          },
+          { requiredKeys: ["kind"] },
+        ),
+        plan: fc.option(planArb, { nil: undefined, freq: 4 }),
+        oneOff: fc.boolean(),
+      },
+      { requiredKeys: ["text", "plan"] },
+    )
+    .map(({ plan, ...rest }) => ({
+      id: `item-${index + 1}`,
+      ...rest,
+      ...(plan === undefined ? { noPlan: "No row in the table." } : { plan }),
+    }));
 
 /** A generated workplan, as YAML data, with the number of rows its itemized table must have. */
 export interface GeneratedWorkplan {
@@ -182,56 +196,54 @@ export interface GeneratedWorkplan {
  * A valid workplan: every required key, ids unique and kebab-case, symbols with APEC's shape and
  * the plan's year, a real meeting date in that year. Lint may warn about anything; it finds no error.
  */
-export const workplanArb: fc.Arbitrary<GeneratedWorkplan> = fc
-  .integer({ min: 1990, max: 2099 })
-  .chain((year) =>
-    fc
-      .record({
-        status: fc.constantFrom("draft", "tabled"),
-        cover: fc.record(
-          {
-            organisation: nonEmptyTextArb,
-            agendaItem: nonEmptyTextArb,
-            title: nonEmptyTextArb,
-            purpose: fc.constantFrom("Information", "Consideration", "Endorsement", "Approval", "Discussion"),
-            submittedBy: nonEmptyTextArb,
-            withForumDocNo: fc.boolean(),
-            meeting: fc.record({ name: nonEmptyTextArb, city: nonEmptyTextArb, economy: nonEmptyTextArb, date: dayIn(year) }),
-          },
-          { requiredKeys: ["agendaItem", "title", "purpose", "submittedBy", "withForumDocNo", "meeting"] },
-        ),
-        title: nonEmptyTextArb,
-        introduction: fc.record(
-          {
-            paragraphs: fc.array(richTextArb, { minLength: 1, maxLength: 3 }),
-            steps: fc.array(listItemArb, { maxLength: 3 }),
-          },
-          { requiredKeys: ["paragraphs"] },
-        ),
-        crossCutting: fc.record({
-          lead: richTextArb,
-          areas: fc.array(fc.record({ name: nonEmptyTextArb, activities: fc.array(listItemArb, { minLength: 1, maxLength: 3 }) }), {
-            minLength: 1,
-            maxLength: 3,
-          }),
-        }),
-        deliverableCount: fc.integer({ min: 1, max: 6 }),
-      })
-      .chain(({ deliverableCount, ...rest }) =>
-        fc.tuple(...Array.from({ length: deliverableCount }, (_, i) => deliverableArb(year, i))).map((deliverables) => {
-          const { withForumDocNo, ...cover } = rest.cover;
-          const data = {
-            year,
-            ...rest,
-            cover: {
-              ...cover,
-              symbol: `${year}/SOM1/SCE-COW/002`,
-              ...(withForumDocNo ? { forumDocNo: `${year}/SOM1/CTWG/004` } : {}),
-            },
-            crossCutting: { ...rest.crossCutting, areas: rest.crossCutting.areas.map((area, i) => ({ id: `area-${i + 1}`, ...area })) },
-            deliverables,
-          };
-          return { data, year, rows: deliverables.filter((d) => "plan" in d).length };
-        }),
+export const workplanArb: fc.Arbitrary<GeneratedWorkplan> = fc.integer({ min: 1990, max: 2099 }).chain((year) =>
+  fc
+    .record({
+      status: fc.constantFrom("draft", "tabled"),
+      cover: fc.record(
+        {
+          organisation: nonEmptyTextArb,
+          agendaItem: nonEmptyTextArb,
+          title: nonEmptyTextArb,
+          purpose: fc.constantFrom("Information", "Consideration", "Endorsement", "Approval", "Discussion"),
+          submittedBy: nonEmptyTextArb,
+          withForumDocNo: fc.boolean(),
+          meeting: fc.record({ name: nonEmptyTextArb, city: nonEmptyTextArb, economy: nonEmptyTextArb, date: dayIn(year) }),
+        },
+        { requiredKeys: ["agendaItem", "title", "purpose", "submittedBy", "withForumDocNo", "meeting"] },
       ),
-  );
+      title: nonEmptyTextArb,
+      introduction: fc.record(
+        {
+          paragraphs: fc.array(richTextArb, { minLength: 1, maxLength: 3 }),
+          steps: fc.array(listItemArb, { maxLength: 3 }),
+        },
+        { requiredKeys: ["paragraphs"] },
+      ),
+      crossCutting: fc.record({
+        lead: richTextArb,
+        areas: fc.array(fc.record({ name: nonEmptyTextArb, activities: fc.array(listItemArb, { minLength: 1, maxLength: 3 }) }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+      }),
+      deliverableCount: fc.integer({ min: 1, max: 6 }),
+    })
+    .chain(({ deliverableCount, ...rest }) =>
+      fc.tuple(...Array.from({ length: deliverableCount }, (_, i) => deliverableArb(year, i))).map((deliverables) => {
+        const { withForumDocNo, ...cover } = rest.cover;
+        const data = {
+          year,
+          ...rest,
+          cover: {
+            ...cover,
+            symbol: `${year}/SOM1/SCE-COW/002`,
+            ...(withForumDocNo ? { forumDocNo: `${year}/SOM1/CTWG/004` } : {}),
+          },
+          crossCutting: { ...rest.crossCutting, areas: rest.crossCutting.areas.map((area, i) => ({ id: `area-${i + 1}`, ...area })) },
+          deliverables,
+        };
+        return { data, year, rows: deliverables.filter((d) => "plan" in d).length };
+      }),
+    ),
+);

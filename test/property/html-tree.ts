@@ -11,7 +11,8 @@ export interface Element {
 }
 
 const VOID = new Set(["meta", "col", "br", "img", "link", "input", "hr"]);
-const TOKEN = /<!DOCTYPE html>|<!--[\s\S]*?-->|<\/([a-zA-Z][a-zA-Z0-9]*)>|<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z:-]+(?:="[^"<]*")?)*)\s*(\/?)>|([^<]+)|(<)/g;
+const TOKEN =
+  /<!DOCTYPE html>|<!--[\s\S]*?-->|<\/([a-zA-Z][a-zA-Z0-9]*)>|<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z:-]+(?:="[^"<]*")?)*)\s*(\/?)>|([^<]+)|(<)/g;
 const ATTRIBUTE = /([a-zA-Z:-]+)(?:="([^"]*)")?/g;
 
 /** Parses a whole document into its root elements; throws at the first thing that is not well-formed. */
@@ -21,10 +22,12 @@ export function parseHtml(html: string): Element {
   for (const match of html.matchAll(TOKEN)) {
     const [token, closing, opening, attributes, selfClosing, text, stray] = match;
     const top = stack[stack.length - 1]!;
-    if (stray !== undefined) throw new Error(`a "<" that opens no tag at offset ${match.index}: ${JSON.stringify(html.slice(match.index, match.index + 60))}`);
+    if (stray !== undefined)
+      throw new Error(`a "<" that opens no tag at offset ${match.index}: ${JSON.stringify(html.slice(match.index, match.index + 60))}`);
     if (text !== undefined) {
       // Handlebars writes ">" as &gt;: a bare one outside the style sheet was not escaped.
-      if (top.tag !== "style" && text.includes(">")) throw new Error(`a bare ">" at offset ${match.index}: ${JSON.stringify(text.slice(0, 60))}`);
+      if (top.tag !== "style" && text.includes(">"))
+        throw new Error(`a bare ">" at offset ${match.index}: ${JSON.stringify(text.slice(0, 60))}`);
       top.children.push(text);
     } else if (closing !== undefined) {
       if (top.tag !== closing.toLowerCase()) throw new Error(`</${closing}> closes <${top.tag}> at offset ${match.index}`);
@@ -36,7 +39,13 @@ export function parseHtml(html: string): Element {
       if (!selfClosing && !VOID.has(element.tag)) stack.push(element);
     } else if (!token.startsWith("<!")) throw new Error(`unexpected ${token}`);
   }
-  if (stack.length !== 1) throw new Error(`unclosed: ${stack.slice(1).map((e) => `<${e.tag}>`).join(" ")}`);
+  if (stack.length !== 1)
+    throw new Error(
+      `unclosed: ${stack
+        .slice(1)
+        .map((e) => `<${e.tag}>`)
+        .join(" ")}`,
+    );
   return root;
 }
 
@@ -48,4 +57,5 @@ export function findAll(node: Element, test: (element: Element) => boolean): Ele
 }
 
 /** The element children of `node` with the given tag. */
-export const childrenNamed = (node: Element, tag: string) => node.children.filter((c): c is Element => typeof c !== "string" && c.tag === tag);
+export const childrenNamed = (node: Element, tag: string) =>
+  node.children.filter((c): c is Element => typeof c !== "string" && c.tag === tag);

@@ -4,7 +4,15 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempProject } from "../support/cli.js";
 import { ROOT } from "../support/workplan.js";
-import { applyMutation, applyMutations, checkMutatedFile, describeMutations, mutationsArb, testHostileMutationArb, type Mutation } from "./mutations.js";
+import {
+  applyMutation,
+  applyMutations,
+  checkMutatedFile,
+  describeMutations,
+  mutationsArb,
+  testHostileMutationArb,
+  type Mutation,
+} from "./mutations.js";
 
 /**
  * Mutated copies of the 2017 plan (lines deleted, re-indented, swapped and duplicated, the file
@@ -76,7 +84,11 @@ describe("the hostile classes: control characters, long lists, long symbols", ()
 
   /** Which sequence item of the 2017 file (the `at` of a long list) starts on a line (1-based). */
   const itemOnLine = (line: number) =>
-    base.toString("latin1").split("\n").flatMap((text, i) => (/^ *- /.test(text) ? [i + 1] : [])).indexOf(line);
+    base
+      .toString("latin1")
+      .split("\n")
+      .flatMap((text, i) => (/^ *- /.test(text) ? [i + 1] : []))
+      .indexOf(line);
 
   /** One mutation of each hostile kind that leaves the plan valid enough to build. */
   const BUILDS: Mutation[] = [
@@ -86,17 +98,25 @@ describe("the hostile classes: control characters, long lists, long symbols", ()
     { kind: "long-symbol", length: 150, shape: "suffix" },
   ];
 
-  it.each(BUILDS.map((m) => [m.kind, m] as const))("%s: a plan still valid builds, and its documents hold no control character", async (_kind, mutation) => {
-    const bytes = applyMutation(base, mutation);
-    expect(bytes.equals(base)).toBe(false);
-    const outcome = await checkMutatedFile(bytes, cwd);
-    expect(outcome.built, describeMutations([mutation])).toBe(true);
-    expect(outcome.leaks).toEqual([]);
-  });
+  it.each(BUILDS.map((m) => [m.kind, m] as const))(
+    "%s: a plan still valid builds, and its documents hold no control character",
+    async (_kind, mutation) => {
+      const bytes = applyMutation(base, mutation);
+      expect(bytes.equals(base)).toBe(false);
+      const outcome = await checkMutatedFile(bytes, cwd);
+      expect(outcome.built, describeMutations([mutation])).toBe(true);
+      expect(outcome.leaks).toEqual([]);
+    },
+  );
 
   it("2000 invalid items in the deliverables: each case in time", async () => {
     const at = itemOnLine(200);
-    for (const item of ["{ bogus: 1 }", "{ id: Not_An_Id, text: x }", "{ id: x, text: t, event: { kind: party, date: 2017-02-30 } }", '"\\e[31m\\a x"']) {
+    for (const item of [
+      "{ bogus: 1 }",
+      "{ id: Not_An_Id, text: x }",
+      "{ id: x, text: t, event: { kind: party, date: 2017-02-30 } }",
+      '"\\e[31m\\a x"',
+    ]) {
       const mutation: Mutation = { kind: "long-list", at, count: 2000, item };
       await checkMutatedFile(applyMutation(base, mutation), cwd).catch((error: Error) => {
         throw new Error(`${describeMutations([mutation])}: ${error.message}`);

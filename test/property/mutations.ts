@@ -31,16 +31,97 @@ type SymbolGrowth = "suffix" | "suffixes" | "slashes" | "letters";
 
 /** Characters and tokens that mean something to YAML, plus bytes of other encodings. */
 const YAML_PIECES = [
-  ":", ": ", "-", "- ", "?", "? ", "[", "]", "{", "}", ",", "&a", "*a", "&a ", "*a ", "!", "!!str ", "!!binary ", "!foo ",
-  "|", ">", "|-", ">+", "#", " #", "'", '"', "%YAML 1.1", "---", "...", "\t", "\n", "\r", "\r\n", "\\", "\\u", "\\x", "@", "`",
-  "~", "null", "true", "0x1F", ".inf", ".nan", "1e999", "-0", "2017-02-30", "99999", "<<: *a", "__proto__: 1", "\ufeff", "\u202e",
-  "\u2028", "\u0085", "\u00a0", "𝒳", "é", "{{x}}", "<script>",
+  ":",
+  ": ",
+  "-",
+  "- ",
+  "?",
+  "? ",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  "&a",
+  "*a",
+  "&a ",
+  "*a ",
+  "!",
+  "!!str ",
+  "!!binary ",
+  "!foo ",
+  "|",
+  ">",
+  "|-",
+  ">+",
+  "#",
+  " #",
+  "'",
+  '"',
+  "%YAML 1.1",
+  "---",
+  "...",
+  "\t",
+  "\n",
+  "\r",
+  "\r\n",
+  "\\",
+  "\\u",
+  "\\x",
+  "@",
+  "`",
+  "~",
+  "null",
+  "true",
+  "0x1F",
+  ".inf",
+  ".nan",
+  "1e999",
+  "-0",
+  "2017-02-30",
+  "99999",
+  "<<: *a",
+  "__proto__: 1",
+  "\ufeff",
+  "\u202e",
+  "\u2028",
+  "\u0085",
+  "\u00a0",
+  "𝒳",
+  "é",
+  "{{x}}",
+  "<script>",
 ];
 
 /** Replacement values, each a YAML scalar or collection of a type a field may not expect. */
 const VALUES = [
-  "", "~", "null", "[]", "{}", "[a, b]", "{a: 1}", "0", "-1", "3.5", "true", "no", "2017-02-30", "2017-13", "99999", "TBD",
-  '"7"', "'x'", "|\n  text", ">-\n  folded", "&anchor x", "*anchor", "!!int 5", "\"\\q\"", "[[[[[[", "}", "x: y: z",
+  "",
+  "~",
+  "null",
+  "[]",
+  "{}",
+  "[a, b]",
+  "{a: 1}",
+  "0",
+  "-1",
+  "3.5",
+  "true",
+  "no",
+  "2017-02-30",
+  "2017-13",
+  "99999",
+  "TBD",
+  '"7"',
+  "'x'",
+  "|\n  text",
+  ">-\n  folded",
+  "&anchor x",
+  "*anchor",
+  "!!int 5",
+  '"\\q"',
+  "[[[[[[",
+  "}",
+  "x: y: z",
 ];
 
 /**
@@ -48,13 +129,38 @@ const VALUES = [
  * C1 (UTF-8 encoded), terminal sequences, a lone CR; and in a double-quoted value, YAML's escapes.
  */
 const CONTROL_PIECES = [
-  "\u0001", "\u0007", "\u0008", "\u000b", "\u000c", "\r", "\u001b", "\u001f", "\u007f", "\u0080", "\u0085", "\u009b", "\u009f", "\u0000",
-  "\u001b[31m", "\u001b[2J\u001b[H", "\u001b]0;owned\u0007", "\u001b]8;;https://example.com\u001b\\", "\u009b1m", "\u001bc", "\r\u001b[K",
-  '"\\e[31m"', '"\\a\\b\\v\\f"', '"\\x1b\\x9b\\u0085\\N"', '"x\\ry"', '"\\0"',
+  "\u0001",
+  "\u0007",
+  "\u0008",
+  "\u000b",
+  "\u000c",
+  "\r",
+  "\u001b",
+  "\u001f",
+  "\u007f",
+  "\u0080",
+  "\u0085",
+  "\u009b",
+  "\u009f",
+  "\u0000",
+  "\u001b[31m",
+  "\u001b[2J\u001b[H",
+  "\u001b]0;owned\u0007",
+  "\u001b]8;;https://example.com\u001b\\",
+  "\u009b1m",
+  "\u001bc",
+  "\r\u001b[K",
+  '"\\e[31m"',
+  '"\\a\\b\\v\\f"',
+  '"\\x1b\\x9b\\u0085\\N"',
+  '"x\\ry"',
+  '"\\0"',
 ];
 
 /** Any one control character but NUL: C0 (tab and line feed included, as a file holds them), DEL, C1. */
-const controlArb = fc.oneof(fc.integer({ min: 0x01, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((code) => String.fromCharCode(code));
+const controlArb = fc
+  .oneof(fc.integer({ min: 0x01, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f }))
+  .map((code) => String.fromCharCode(code));
 
 /**
  * One-line items for a long list: unknown keys, invalid ids and events, duplicates, acronyms,
@@ -62,13 +168,26 @@ const controlArb = fc.oneof(fc.integer({ min: 0x01, max: 0x1f }), fc.integer({ m
  * thousands of items must grow with their number, not with its square.
  */
 const LIST_ITEMS = [
-  "{ bogus: 1 }", "{ id: Not_An_Id, text: x }", "{ id: same-id, text: Same text }", "{ id: x, text: t, event: { kind: party, date: 2017-02-30 } }",
-  "[]", "~", "7", "x", "{ text: CTWG TPTWG TPT-WG ZZWG XYZWG, items: [a] }", '"\\e[31m\\a x"', "{ list: [a, b] }", "{ source: 2016 Nowhere Declaration }",
+  "{ bogus: 1 }",
+  "{ id: Not_An_Id, text: x }",
+  "{ id: same-id, text: Same text }",
+  "{ id: x, text: t, event: { kind: party, date: 2017-02-30 } }",
+  "[]",
+  "~",
+  "7",
+  "x",
+  "{ text: CTWG TPTWG TPT-WG ZZWG XYZWG, items: [a] }",
+  '"\\e[31m\\a x"',
+  "{ list: [a, b] }",
+  "{ source: 2016 Nowhere Declaration }",
   "{ id: d, text: Hold a workshop, event: { kind: workshop, date: 2016-01-01, tbc: true } }",
 ];
 
 /** Random bytes, biased towards the ones that break encodings: NUL, lone continuation bytes, 0xFF. */
-const byteArb = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x00, 0x80, 0xbf, 0xc0, 0xe2, 0xef, 0xfe, 0xff, 0x0a, 0x0d, 0x09));
+const byteArb = fc.oneof(
+  fc.integer({ min: 0, max: 255 }),
+  fc.constantFrom(0x00, 0x80, 0xbf, 0xc0, 0xe2, 0xef, 0xfe, 0xff, 0x0a, 0x0d, 0x09),
+);
 
 const pieceArb = fc.oneof(fc.constantFrom(...YAML_PIECES), fc.string({ maxLength: 8 }), fc.string({ unit: "binary", maxLength: 4 }));
 
@@ -84,7 +203,11 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("swap-lines" as const), a: fc.nat(), b: fc.nat() }),
   fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("insert-bytes" as const), at: fc.nat(), bytes: fc.array(byteArb, { minLength: 1, maxLength: 6 }) }),
-  fc.record({ kind: fc.constant("insert-text" as const), at: fc.nat(), text: fc.array(pieceArb, { minLength: 1, maxLength: 3 }).map((p) => p.join("")) }),
+  fc.record({
+    kind: fc.constant("insert-text" as const),
+    at: fc.nat(),
+    text: fc.array(pieceArb, { minLength: 1, maxLength: 3 }).map((p) => p.join("")),
+  }),
   fc.record({ kind: fc.constant("replace-value" as const), at: fc.nat(), value: fc.constantFrom(...VALUES) }),
 );
 
@@ -100,8 +223,17 @@ export const hostileMutationArb = (maxCount: number, growths: readonly SymbolGro
       place: fc.constantFrom("key" as const, "value" as const, "end" as const),
       text: fc.array(fc.oneof(fc.constantFrom(...CONTROL_PIECES), controlArb), { minLength: 1, maxLength: 3 }).map((p) => p.join("")),
     }),
-    fc.record({ kind: fc.constant("long-list" as const), at: fc.nat(), count: fc.integer({ min: 2, max: maxCount }), item: fc.constantFrom(...LIST_ITEMS) }),
-    fc.record({ kind: fc.constant("long-symbol" as const), length: fc.integer({ min: 200, max: 5000 }), shape: fc.constantFrom(...growths) }),
+    fc.record({
+      kind: fc.constant("long-list" as const),
+      at: fc.nat(),
+      count: fc.integer({ min: 2, max: maxCount }),
+      item: fc.constantFrom(...LIST_ITEMS),
+    }),
+    fc.record({
+      kind: fc.constant("long-symbol" as const),
+      length: fc.integer({ min: 200, max: 5000 }),
+      shape: fc.constantFrom(...growths),
+    }),
   );
 
 const SYMBOL_GROWTHS: readonly SymbolGrowth[] = ["suffix", "suffixes", "slashes", "letters"];
@@ -113,7 +245,10 @@ const TEST_SYMBOL_GROWTHS: readonly SymbolGrowth[] = SYMBOL_GROWTHS;
 const TEST_LIST_LENGTH = 300;
 
 /** One to three mutations, applied in order; long lists stay short enough for `npm test`. */
-export const mutationsArb = fc.array(fc.oneof(mutationArb, hostileMutationArb(TEST_LIST_LENGTH, TEST_SYMBOL_GROWTHS)), { minLength: 1, maxLength: 3 });
+export const mutationsArb = fc.array(fc.oneof(mutationArb, hostileMutationArb(TEST_LIST_LENGTH, TEST_SYMBOL_GROWTHS)), {
+  minLength: 1,
+  maxLength: 3,
+});
 
 /** The hostile mutations alone, at `npm test`'s scale. */
 export const testHostileMutationArb = hostileMutationArb(TEST_LIST_LENGTH, TEST_SYMBOL_GROWTHS);
@@ -279,18 +414,32 @@ export async function checkMutatedFile(bytes: Buffer, cwd: string, options: { ap
   if (result.code !== 0 && result.code !== 1) {
     throw new Error(`ctwg lint exited ${result.code}: ${result.stderr.slice(0, 2000)}`);
   }
-  if (STACK_LINE.test(result.stderr) || STACK_LINE.test(result.stdout)) throw new Error(`a stack trace was printed:\n${result.stderr.slice(0, 2000)}`);
+  if (STACK_LINE.test(result.stderr) || STACK_LINE.test(result.stdout))
+    throw new Error(`a stack trace was printed:\n${result.stderr.slice(0, 2000)}`);
   const findings = JSON.parse(result.stdout) as { line: number | null; column: number | null; ruleId: string; severity: string }[];
   if (result.code === 1 && !findings.some((f) => f.severity === "error")) throw new Error("exit code 1 without an error");
   if (result.code === 0 && findings.some((f) => f.severity === "error")) throw new Error("exit code 0 with an error");
   let built = false;
-  const leaks = controlLeaks([["the lint report", result.stdout], ["lint's stderr", result.stderr]], C0_CONTROL);
+  const leaks = controlLeaks(
+    [
+      ["the lint report", result.stdout],
+      ["lint's stderr", result.stderr],
+    ],
+    C0_CONTROL,
+  );
   if (result.code === 0) {
     const report = await build(file, { cwd, outDir: "out", formats: ["md", "html"] });
     if (report.artifacts.length !== 2) {
-      throw new Error(`lint found no error but build made ${report.artifacts.length} of 2 documents: ${report.diagnostics.map((d) => d.ruleId).join(", ")}`);
+      throw new Error(
+        `lint found no error but build made ${report.artifacts.length} of 2 documents: ${report.diagnostics.map((d) => d.ruleId).join(", ")}`,
+      );
     }
-    leaks.push(...controlLeaks(report.artifacts.map((a) => [a.path, new TextDecoder().decode(a.bytes)] as const), DOCUMENT_CONTROL));
+    leaks.push(
+      ...controlLeaks(
+        report.artifacts.map((a) => [a.path, new TextDecoder().decode(a.bytes)] as const),
+        DOCUMENT_CONTROL,
+      ),
+    );
     built = true;
   }
   const ms = performance.now() - started;
@@ -312,13 +461,20 @@ export function controlLeaks(outputs: readonly (readonly [name: string, text: st
 }
 
 /** Findings whose line:column is not a place in the file as ctwg reads it (UTF-8, a byte-order mark dropped). */
-export function misplacedFindings(bytes: Buffer, findings: readonly { line: number | null; column: number | null; ruleId: string }[]): string[] {
+export function misplacedFindings(
+  bytes: Buffer,
+  findings: readonly { line: number | null; column: number | null; ruleId: string }[],
+): string[] {
   const lines = new TextDecoder("utf-8").decode(bytes).split("\n");
   return findings.flatMap((finding) => {
     if (finding.line === null) return [];
     const lineText = lines[finding.line - 1];
     const inside = lineText !== undefined && finding.column !== null && finding.column >= 1 && finding.column <= lineText.length + 1;
-    return inside ? [] : [`${finding.ruleId} at ${finding.line}:${finding.column} (the file has ${lines.length} lines${lineText === undefined ? "" : `, that one ${lineText.length} characters`})`];
+    return inside
+      ? []
+      : [
+          `${finding.ruleId} at ${finding.line}:${finding.column} (the file has ${lines.length} lines${lineText === undefined ? "" : `, that one ${lineText.length} characters`})`,
+        ];
   });
 }
 

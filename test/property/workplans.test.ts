@@ -85,7 +85,14 @@ describe("generated workplans", () => {
         expect(headerCells.map((th) => th.attributes.scope)).toEqual(Array(5).fill("col"));
         const bodyRows = childrenNamed(childrenNamed(plans!, "tbody")[0]!, "tr");
         expect(bodyRows).toHaveLength(plan.rows);
-        for (const row of bodyRows) expect(row.children.filter((c) => typeof c !== "string").map((c) => (c as { tag: string }).tag)).toEqual(["th", "td", "td", "td", "td"]);
+        for (const row of bodyRows)
+          expect(row.children.filter((c) => typeof c !== "string").map((c) => (c as { tag: string }).tag)).toEqual([
+            "th",
+            "td",
+            "td",
+            "td",
+            "td",
+          ]);
         expect(findAll(document, (e) => e.tag === "script" || Object.keys(e.attributes).some((name) => name.startsWith("on")))).toEqual([]);
       }),
       { numRuns: 150 },
@@ -109,7 +116,10 @@ describe("generated workplans", () => {
   }, 60_000);
 
   it("with any Unicode in the cover title: every format, or a located glyph diagnostic; never an exception", async () => {
-    const anyText = fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }), fc.string({ unit: "binary", minLength: 1, maxLength: 20 }));
+    const anyText = fc.oneof(
+      fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }),
+      fc.string({ unit: "binary", minLength: 1, maxLength: 20 }),
+    );
     await fc.assert(
       fc.asyncProperty(workplanArb, anyText, nonEmptyTextArb, async (plan, title, rest) => {
         const cover = plan.data.cover as Record<string, unknown>;

@@ -45,7 +45,9 @@ describe("the fidelity helper", () => {
 
   it("ignores case, punctuation, markup and split ordinals", () => {
     const source = "Hold 9 th Counter Terrorism Working Group (CTWG) Meeting\t<u>2016 Leaders Declaration</u>";
-    expect(missingFragments(source, "hold **9th** counter-terrorism working group — ctwg — meeting; <ins>2016 LEADERS declaration</ins>")).toEqual([]);
+    expect(
+      missingFragments(source, "hold **9th** counter-terrorism working group — ctwg — meeting; <ins>2016 LEADERS declaration</ins>"),
+    ).toEqual([]);
   });
 
   it("decodes entities and drops tags and styles in HTML", () => {

@@ -109,7 +109,9 @@ describe("runsToMarkdown", () => {
       { text: " Creating New Dynamism, Fostering Shared Future ", em: true, ins: false, del: false },
       { text: "through the following steps:", em: false, ins: false, del: false },
     ]);
-    expect(md.renderInline(text)).toBe("APEC's theme of <em>Creating New Dynamism, Fostering Shared Future</em> through the following steps:");
+    expect(md.renderInline(text)).toBe(
+      "APEC's theme of <em>Creating New Dynamism, Fostering Shared Future</em> through the following steps:",
+    );
   });
 
   it("escapes inside emphasis", () => {
@@ -118,7 +120,13 @@ describe("runsToMarkdown", () => {
   });
 
   it("prints empty or blank emphasis as the blank it is, without markers", () => {
-    expect(runsToMarkdown([{ text: "a", em: false, ins: false, del: false }, { text: " ", em: true, ins: false, del: false }, { text: "b", em: false, ins: false, del: false }])).toBe("a b");
+    expect(
+      runsToMarkdown([
+        { text: "a", em: false, ins: false, del: false },
+        { text: " ", em: true, ins: false, del: false },
+        { text: "b", em: false, ins: false, del: false },
+      ]),
+    ).toBe("a b");
     expect(runsToMarkdown([{ text: "", em: true, ins: false, del: false }])).toBe("");
   });
 

@@ -16,7 +16,27 @@ describe("the precompiled templates (made by the build)", () => {
     const view = buildView(workplan2017());
     expect(compileTemplates("html", { escape: true })(view)).toBe(compileFromSources("html", { escape: true })(view));
     // The Markdown format renders an escaped copy of the view: compare the two compilations on a view of its kind.
-    const mdView = { ...view, draft: true, annex: null, cover: { ...view.cover, organisation: "A", symbol: "S", agendaItem: "7", title: "T", purpose: "P", submittedBy: "C", forumDocNo: null, meeting: { name: "M", place: "X", date: "D" } }, title: "T", introduction: { heading: "I", paragraphs: [], steps: [] }, crossCutting: { lead: "L", areas: [] }, deliverables: { heading: "1.", items: [] }, plans: { heading: "2.", columns: ["a"], rows: [] } };
+    const mdView = {
+      ...view,
+      draft: true,
+      annex: null,
+      cover: {
+        ...view.cover,
+        organisation: "A",
+        symbol: "S",
+        agendaItem: "7",
+        title: "T",
+        purpose: "P",
+        submittedBy: "C",
+        forumDocNo: null,
+        meeting: { name: "M", place: "X", date: "D" },
+      },
+      title: "T",
+      introduction: { heading: "I", paragraphs: [], steps: [] },
+      crossCutting: { lead: "L", areas: [] },
+      deliverables: { heading: "1.", items: [] },
+      plans: { heading: "2.", columns: ["a"], rows: [] },
+    };
     expect(compileTemplates("markdown", { escape: false })(mdView)).toBe(compileFromSources("markdown", { escape: false })(mdView));
     expect(markdown.render(view)).toContain("# Counter-Terrorism Working Group's Proposed Workplan for 2017");
   });

@@ -50,7 +50,7 @@ describe("buildTimeline", () => {
     const page = (await html.render(buildView(workplan2017()))) as string;
     const svg = page.slice(page.indexOf("<svg"), page.indexOf("</svg>") + 6);
     expect(svg).toContain('role="img"');
-    expect(svg).toContain("<desc id=\"timeline-desc\">1.1 9th CTWG meeting, Nha Trang: 21-22 February 2017;");
+    expect(svg).toContain('<desc id="timeline-desc">1.1 9th CTWG meeting, Nha Trang: 21-22 February 2017;');
     expect(svg.match(/class="event tentative"/g)).toHaveLength(3);
     expect(page.indexOf("<svg")).toBeGreaterThan(page.indexOf('id="deliverable-ftf-returnees-workshop"'));
     expect(page.indexOf("<svg")).toBeLessThan(page.indexOf('<section id="plans">'));
@@ -89,7 +89,7 @@ deliverables:
   it("places each event in its month of its year, labelled as the document labels it", () => {
     const month = TIMELINE_WIDTH / 60;
     expect(timeline.events.map((e) => [e.label, e.x, e.tentative])).toEqual([
-      ["Activity 1: Meeting", Math.round(((9 / 31) * month) * 100) / 100, false],
+      ["Activity 1: Meeting", Math.round((9 / 31) * month * 100) / 100, false],
       ["Activity 2: Meeting, Malaysia (tbc)", 2 * 12 * month + 6 * month, true],
       ["Activity 3: Other", 4 * 12 * month + 11 * month, false],
     ]);
@@ -104,7 +104,20 @@ deliverables:
   it("keeps the 2017 caption and twelve months for a plan of one year", () => {
     const oneYear = buildTimeline(workplan2017())!;
     expect(oneYear.caption).toBe("Meetings and workshops in 2017; dashed: to be confirmed or known only to the month.");
-    expect(oneYear.months.map((m) => m.label)).toEqual(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
+    expect(oneYear.months.map((m) => m.label)).toEqual([
+      "Jan",
+      "Feb",
+      "Mar",
+      "Apr",
+      "May",
+      "Jun",
+      "Jul",
+      "Aug",
+      "Sep",
+      "Oct",
+      "Nov",
+      "Dec",
+    ]);
   });
 });
 
@@ -122,7 +135,9 @@ describe("the acronym annex", () => {
 
   it("is printed in the Markdown and the HTML, and left out without a glossary", async () => {
     const view = buildView(workplan2017(), { glossary });
-    expect(markdown.render(view)).toContain("## Annex: Acronyms\n\n| Acronym | Full name |\n| --- | --- |\n| AEG-SEC | Aviation Security Experts Group |");
+    expect(markdown.render(view)).toContain(
+      "## Annex: Acronyms\n\n| Acronym | Full name |\n| --- | --- |\n| AEG-SEC | Aviation Security Experts Group |",
+    );
     expect(await html.render(view)).toContain('<tr><th scope="row">WCO</th><td>World Customs Organization</td></tr>');
     expect(markdown.render(buildView(workplan2017()))).not.toContain("Annex");
   });

@@ -14,7 +14,10 @@ function smallBundle(name: string): string {
   const folder = join(work, name);
   mkdirSync(folder);
   writeFileSync(join(folder, "chunk-a1.cjs"), "exports.twice = (n) => n * 2;\n");
-  writeFileSync(join(folder, "main.cjs"), 'const { twice } = require("./chunk-a1.cjs");\nconst { basename } = require("node:path");\nexports.answer = () => twice(21) + ":" + basename(__filename);\n');
+  writeFileSync(
+    join(folder, "main.cjs"),
+    'const { twice } = require("./chunk-a1.cjs");\nconst { basename } = require("node:path");\nexports.answer = () => twice(21) + ":" + basename(__filename);\n',
+  );
   return join(folder, "main.cjs");
 }
 
@@ -27,7 +30,11 @@ describe("requireCached", () => {
     expect((first.exports.answer as () => string)()).toBe("42:main.cjs");
     expect(uses(first)).toEqual(["absent", "absent"]);
     first.saveCodeCaches();
-    expect(readdirSync(join(work, "fresh")).filter((name) => name.endsWith(".cache")).sort()).toEqual(["chunk-a1.cjs.cache", "main.cjs.cache"]);
+    expect(
+      readdirSync(join(work, "fresh"))
+        .filter((name) => name.endsWith(".cache"))
+        .sort(),
+    ).toEqual(["chunk-a1.cjs.cache", "main.cjs.cache"]);
 
     const second = requireCached(entry);
     expect((second.exports.answer as () => string)()).toBe("42:main.cjs");

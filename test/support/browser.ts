@@ -63,7 +63,9 @@ export async function launchChromium(executablePath: string): Promise<{ context:
 export function browserTests(name: string, body: (browser: () => BrowserContext) => void): void {
   const path = findChromium();
   if (!path) {
-    const detail = process.env.CHROMIUM_PATH ? `${CHROMIUM_MISSING} (CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable)` : CHROMIUM_MISSING;
+    const detail = process.env.CHROMIUM_PATH
+      ? `${CHROMIUM_MISSING} (CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable)`
+      : CHROMIUM_MISSING;
     if (process.env.CTWG_BROWSER_TESTS === "required") {
       describe(name, () => {
         it("has Chromium to run in (CTWG_BROWSER_TESTS=required)", () => {
@@ -72,7 +74,10 @@ export function browserTests(name: string, body: (browser: () => BrowserContext)
       });
     } else {
       console.warn(`${name}: skipped. ${detail}`);
-      describe.skip(`${name} (skipped: ${detail})`, () => body(() => { throw new Error(detail); }));
+      describe.skip(`${name} (skipped: ${detail})`, () =>
+        body(() => {
+          throw new Error(detail);
+        }));
     }
     return;
   }

@@ -41,7 +41,14 @@ export async function runCli(
       },
       isTTY: tty,
     },
-    stderr: { write: (text: string) => { stderr += text; onWrite?.("stderr", text); return true; }, isTTY: tty },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+        onWrite?.("stderr", text);
+        return true;
+      },
+      isTTY: tty,
+    },
     env,
     cwd,
     ...(signal ? { signal } : {}),

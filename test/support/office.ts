@@ -31,7 +31,20 @@ export function findSoffice(env: Record<string, string | undefined> = process.en
 export async function convertWithOffice(soffice: string, files: readonly string[], to: "pdf" | "docx", outDir: string): Promise<string[]> {
   const profile = mkdtempSync(join(tmpdir(), "ctwg-office-"));
   try {
-    await run(soffice, ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profile).href}`, "--convert-to", to === "docx" ? "docx:MS Word 2007 XML" : to, "--outdir", outDir, ...files], { timeout: 120_000 });
+    await run(
+      soffice,
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        "--convert-to",
+        to === "docx" ? "docx:MS Word 2007 XML" : to,
+        "--outdir",
+        outDir,
+        ...files,
+      ],
+      { timeout: 120_000 },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

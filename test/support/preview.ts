@@ -91,7 +91,10 @@ export function previewHarness(options: { project?: boolean } = {}): PreviewHarn
     const pending = closes.reverse();
     closes = [];
     const failures: unknown[] = [];
-    for (const close of pending) await Promise.resolve().then(close).catch((error: unknown) => failures.push(error));
+    for (const close of pending)
+      await Promise.resolve()
+        .then(close)
+        .catch((error: unknown) => failures.push(error));
     for (const remove of removals.splice(0)) remove();
     cwd = undefined;
     if (failures.length) throw failures[0];
@@ -182,7 +185,13 @@ async function openEvents(url: string): Promise<EventStream> {
         () => `/events has not sent ${JSON.stringify(text)}`,
         seen,
       ),
-    toEnd: () => poll(() => (ended ? received : undefined), () => undefined, () => "/events has not ended", seen),
+    toEnd: () =>
+      poll(
+        () => (ended ? received : undefined),
+        () => undefined,
+        () => "/events has not ended",
+        seen,
+      ),
     cancel: () => controller.abort(),
   };
 }

@@ -27,9 +27,7 @@ export function runOnce(bench, cmd) {
   const usagePath = join(bench.scratch, "run.usage");
   const out = openSync(outPath, "w");
   const err = openSync(errPath, "w");
-  const [file, args] = bench.gnuTime
-    ? [bench.gnuTime, ["-o", usagePath, "-f", "%U %S %M", cmd.file, ...cmd.args]]
-    : [cmd.file, cmd.args];
+  const [file, args] = bench.gnuTime ? [bench.gnuTime, ["-o", usagePath, "-f", "%U %S %M", cmd.file, ...cmd.args]] : [cmd.file, cmd.args];
   let result;
   const start = process.hrtime.bigint();
   try {
@@ -41,7 +39,9 @@ export function runOnce(bench, cmd) {
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.error || result.status !== 0) {
     const tail = readFileSync(errPath, "utf8").split("\n").slice(-8).join("\n");
-    throw new Error(`\`${cmd.label}\` failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}) in ${cmd.cwd}:\n${tail}`);
+    throw new Error(
+      `\`${cmd.label}\` failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}) in ${cmd.cwd}:\n${tail}`,
+    );
   }
   return { ms: elapsed, ...(bench.gnuTime ? usage(readFileSync(usagePath, "utf8")) : {}) };
 }

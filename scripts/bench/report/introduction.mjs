@@ -1,9 +1,10 @@
 // The report's opening: what it is, what is measured and how, and the command that made it.
 
 export function introduction({ opts, gnuTime }) {
-  const invocation = process.env.npm_lifecycle_event === "bench"
-    ? `npm run bench${opts.argv.length ? ` -- ${opts.argv.join(" ")}` : ""}`
-    : `node scripts/bench.mjs${opts.argv.length ? ` ${opts.argv.join(" ")}` : ""}`;
+  const invocation =
+    process.env.npm_lifecycle_event === "bench"
+      ? `npm run bench${opts.argv.length ? ` -- ${opts.argv.join(" ")}` : ""}`
+      : `node scripts/bench.mjs${opts.argv.length ? ` ${opts.argv.join(" ")}` : ""}`;
   const times = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
   return [
     "# Benchmarks",
@@ -17,10 +18,12 @@ export function introduction({ opts, gnuTime }) {
     "",
     "- **Wall**: the wall-clock time of one process, from its spawn to its exit (`child_process.spawnSync` between two " +
       "readings of `process.hrtime.bigint()`)." +
-      (gnuTime ? " The process is spawned under GNU time, so this includes GNU time's own start and wait, about a millisecond, the same for every command." : ""),
+      (gnuTime
+        ? " The process is spawned under GNU time, so this includes GNU time's own start and wait, about a millisecond, the same for every command."
+        : ""),
     gnuTime
       ? "- **CPU**: the user + system time of the process, of all its threads and of every process it waited for (pandoc's " +
-        "wkhtmltopdf included), as the kernel hands it to GNU time when the process exits (`/usr/bin/time -o FILE -f \"%U %S %M\"`, " +
+        'wkhtmltopdf included), as the kernel hands it to GNU time when the process exits (`/usr/bin/time -o FILE -f "%U %S %M"`, ' +
         "written to a file so the command's own output is untouched). GNU time gives each in hundredths of a second, rounded " +
         "down; the benchmark adds half a hundredth to each (10 ms in all), the middle of the interval the true value lies in, " +
         "so a CPU figure is within ±10 ms and not low on average. Time spent waiting for a core is not CPU time, so on a " +

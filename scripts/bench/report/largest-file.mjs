@@ -16,10 +16,13 @@ export function largestFileSection({ opts, largest }) {
       `The lint runs ${opts.warmup} + ${opts.runs} times; the builds, slower, ${largest.buildRuns.warmup} + ${largest.buildRuns.runs} times.`,
     "",
   );
-  L.push(table(
-    ["command", "runs", "wall min ms", "wall median ms", "wall max ms", "CPU median ms", "peak MB"],
-    largest.rows.map((r) => [`\`${r.label}\``, String(r.stats.n), ...timeCells(r), cpuCell(r), mb(r.peakKb)]),
-    ["l"],
-  ), "");
+  L.push(
+    table(
+      ["command", "runs", "wall min ms", "wall median ms", "wall max ms", "CPU median ms", "peak MB"],
+      largest.rows.map((r) => [`\`${r.label}\``, String(r.stats.n), ...timeCells(r), cpuCell(r), mb(r.peakKb)]),
+      ["l"],
+    ),
+    "",
+  );
   return L;
 }

@@ -12,13 +12,33 @@ export function manyPlansSection({ manyPlans, scaled, defaultFormats }) {
       "holds, which lowers it: read it with the load average in the Machine section.",
     "",
   );
-  L.push(table(
-    ["command", "runs", "wall min ms", "wall median ms", "wall max ms", "CPU median ms", "cores busy (median)", "cores busy (min–max)", "peak MB"],
-    [[
-      "`ctwg build plans --out out`", String(result.stats.n), ...timeCells(result), cpuCell(result),
-      busy ? busy.median.toFixed(2) : "—", busy ? `${busy.min.toFixed(2)}–${busy.max.toFixed(2)}` : "—", mb(result.peakKb),
-    ]],
-    ["l"],
-  ), "");
+  L.push(
+    table(
+      [
+        "command",
+        "runs",
+        "wall min ms",
+        "wall median ms",
+        "wall max ms",
+        "CPU median ms",
+        "cores busy (median)",
+        "cores busy (min–max)",
+        "peak MB",
+      ],
+      [
+        [
+          "`ctwg build plans --out out`",
+          String(result.stats.n),
+          ...timeCells(result),
+          cpuCell(result),
+          busy ? busy.median.toFixed(2) : "—",
+          busy ? `${busy.min.toFixed(2)}–${busy.max.toFixed(2)}` : "—",
+          mb(result.peakKb),
+        ],
+      ],
+      ["l"],
+    ),
+    "",
+  );
   return L;
 }

@@ -11,7 +11,17 @@ import { watchSection } from "./watch.mjs";
 /** The report's Markdown; `figures` holds the options, the machine and every workload's results. */
 export function report(figures) {
   const sections = [
-    introduction, machineSection, targetsSection, singleCommandsSection, scaleSection, manyPlansSection, largestFileSection, watchSection,
+    introduction,
+    machineSection,
+    targetsSection,
+    singleCommandsSection,
+    scaleSection,
+    manyPlansSection,
+    largestFileSection,
+    watchSection,
   ];
-  return `${sections.flatMap((section) => section(figures)).join("\n").trimEnd()}\n`;
+  return `${sections
+    .flatMap((section) => section(figures))
+    .join("\n")
+    .trimEnd()}\n`;
 }

@@ -29,7 +29,12 @@ function lintScaleTarget(target, scaled) {
   const sizes = scaled.sizes;
   const index = sizes.indexOf(1000);
   if (index < 0 || !sizes.includes(10)) {
-    return [target, `not measured: sizes ${sizes.join(", ")} (--tiny); ${ms(scaled.lint.perFile.at(-1))} ms a file at ${sizes.at(-1)}`, "—", "—"];
+    return [
+      target,
+      `not measured: sizes ${sizes.join(", ")} (--tiny); ${ms(scaled.lint.perFile.at(-1))} ms a file at ${sizes.at(-1)}`,
+      "—",
+      "—",
+    ];
   }
   const wall = scaled.lint;
   const cpu = scaled.lintCpu;
@@ -82,17 +87,38 @@ export function targetsSection(figures) {
   const formats = defaultFormats.join(", ");
   const targets = [
     ratioTarget("`ctwg lint 2017` ≤ 1.5× `node -e 0`", single.lint, single.floor, 1.5),
-    ratioTarget("`ctwg build 2017 --format md,html` ≤ 1.0× pandoc's standalone HTML of the same Markdown", single.mdHtml, single.pandocHtml, 1.0, pandoc.html.reason),
-    ratioTarget(`\`ctwg build 2017\` (its default formats: ${formats}) ≤ 0.5× pandoc + wkhtmltopdf to PDF`, single.all, single.pandocPdf, 0.5, pandoc.pdf.reason),
+    ratioTarget(
+      "`ctwg build 2017 --format md,html` ≤ 1.0× pandoc's standalone HTML of the same Markdown",
+      single.mdHtml,
+      single.pandocHtml,
+      1.0,
+      pandoc.html.reason,
+    ),
+    ratioTarget(
+      `\`ctwg build 2017\` (its default formats: ${formats}) ≤ 0.5× pandoc + wkhtmltopdf to PDF`,
+      single.all,
+      single.pandocPdf,
+      0.5,
+      pandoc.pdf.reason,
+    ),
     ratioTarget("`ctwg build 2017 --format pdf` ≤ 0.5× pandoc + wkhtmltopdf to PDF", single.pdf, single.pandocPdf, 0.5, pandoc.pdf.reason),
-    lintScaleTarget("lint of 1,000 plans ≤ 2 ms a file beyond start-up, time growing linearly from 10 to 1,000 files, peak memory ≤ 200 MB", scaled),
-    coresTarget(`a build of many plans (\`ctwg build DIR\`, ${formats}) uses every core: CPU time / wall time ≥ 0.8 × ${manyPlans.cores} cores`, manyPlans, opts.tiny),
+    lintScaleTarget(
+      "lint of 1,000 plans ≤ 2 ms a file beyond start-up, time growing linearly from 10 to 1,000 files, peak memory ≤ 200 MB",
+      scaled,
+    ),
+    coresTarget(
+      `a build of many plans (\`ctwg build DIR\`, ${formats}) uses every core: CPU time / wall time ≥ 0.8 × ${manyPlans.cores} cores`,
+      manyPlans,
+      opts.tiny,
+    ),
     watchTarget(`\`--watch\` (${formats}): save → every output written ≤ 100 ms`, watch),
   ];
   const worst = largestPeak(figures);
   return [
-    "## Targets", "",
-    "Each target for this machine, as measured in this run, its commands side by side. How each is judged:", "",
+    "## Targets",
+    "",
+    "Each target for this machine, as measured in this run, its commands side by side. How each is judged:",
+    "",
     "- a ratio of two commands is the median of the paired per-round ratios, judged on the **CPU ratio**, steadier on a " +
       "shared machine than the wall ratio beside it (on the wall ratio where CPU was not measured);",
     "- lint of 1,000 plans is judged on wall time and memory: (median(1,000) − median(1)) / 999 ≤ 2 ms, the per-file cost " +
@@ -101,7 +127,8 @@ export function targetsSection(figures) {
       "available to Node (`os.availableParallelism()`); the 0.2 left allows for the start-up and the end of a build, when fewer plans are left than cores;",
     "- `--watch` is judged on the time from the save to every output rewritten, seen from outside (see `--watch` below), median over the saves.",
     "",
-    table(["target", "wall", "CPU", "met"], targets, ["l", "l", "l", "l"]), "",
+    table(["target", "wall", "CPU", "met"], targets, ["l", "l", "l", "l"]),
+    "",
     worst
       ? `Largest peak memory of any ctwg command in this run: ${mb(worst.kb)} MB, \`${worst.label}\`${largest ? "" : " (the largest file not measured: --tiny)"}.`
       : "Peak memory is not measured: GNU time is not installed.",

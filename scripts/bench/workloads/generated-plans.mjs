@@ -15,7 +15,7 @@ export function variant(text, i) {
     .replace(/^(\s*- id: [a-z0-9-]+)\s*$/gm, `$1-v${i + 1}`);
 }
 
-const ordinal = (n) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+const ordinal = (n) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th")}`;
 
 /**
  * The 2017 plan with its deliverables repeated until one more copy would pass `limit` bytes. Each

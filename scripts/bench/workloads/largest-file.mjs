@@ -35,7 +35,12 @@ export function largestFile(bench, opts, limit) {
 
 /** The warnings of the plan in `dir`, which must have no errors: the file must be one ctwg accepts. */
 function warningCount(dir) {
-  const lintOutput = spawnSync(NODE, [BIN, "lint", "2017", "--format", "json"], { cwd: dir, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const lintOutput = spawnSync(NODE, [BIN, "lint", "2017", "--format", "json"], {
+    cwd: dir,
+    env: ENV,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   try {
     const diagnostics = JSON.parse(lintOutput.stdout);
     const errors = diagnostics.filter((d) => d.severity === "error").length;

@@ -26,7 +26,12 @@ export function scale(bench, opts) {
     const out = join(dir, `out-${n}`);
     return [
       ctwg(`ctwg lint plans-${n}`, ["lint", `plans-${n}`], dir),
-      ctwg(`ctwg build plans-${n} --format md,html --out out-${n}`, ["build", `plans-${n}`, "--format", "md,html", "--out", `out-${n}`], dir, clean(out)),
+      ctwg(
+        `ctwg build plans-${n} --format md,html --out out-${n}`,
+        ["build", `plans-${n}`, "--format", "md,html", "--out", `out-${n}`],
+        dir,
+        clean(out),
+      ),
     ];
   });
   const results = rounds(bench, groups, { ...opts, name: "scale" });

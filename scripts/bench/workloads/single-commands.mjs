@@ -28,7 +28,13 @@ export function singleCommands(bench, opts, pandoc) {
 
   // Each target's pair in one group, so its commands run back to back: the PDF-only build and the
   // default one are both compared with pandoc + wkhtmltopdf.
-  const groups = [[floor, lint], [mdHtml, pandocHtml].filter(Boolean), [all, pdf, pandocPdf].filter(Boolean), [diff], [packedVersion, cloneVersion]];
+  const groups = [
+    [floor, lint],
+    [mdHtml, pandocHtml].filter(Boolean),
+    [all, pdf, pandocPdf].filter(Boolean),
+    [diff],
+    [packedVersion, cloneVersion],
+  ];
   const results = rounds(bench, groups, { ...opts, name: "single commands" });
   const get = (cmd) => (cmd ? results.get(cmd) : undefined);
   return {
@@ -44,7 +50,10 @@ export function singleCommands(bench, opts, pandoc) {
     ratios: [
       { label: "`ctwg lint 2017` / `node -e 0`", ...pairedRatio(get(lint), get(floor)) },
       pandocHtml && { label: "`ctwg build 2017 --format md,html` / pandoc to HTML", ...pairedRatio(get(mdHtml), get(pandocHtml)) },
-      pandocPdf && { label: `\`ctwg build 2017\` (${bench.defaultFormats.join(", ")}) / pandoc + wkhtmltopdf to PDF`, ...pairedRatio(get(all), get(pandocPdf)) },
+      pandocPdf && {
+        label: `\`ctwg build 2017\` (${bench.defaultFormats.join(", ")}) / pandoc + wkhtmltopdf to PDF`,
+        ...pairedRatio(get(all), get(pandocPdf)),
+      },
       pandocPdf && { label: "`ctwg build 2017 --format pdf` / pandoc + wkhtmltopdf to PDF", ...pairedRatio(get(pdf), get(pandocPdf)) },
       { label: "`ctwg --version`, installed package / this clone", ...pairedRatio(get(packedVersion), get(cloneVersion)) },
     ].filter(Boolean),
@@ -79,8 +88,12 @@ function pandocCommands(bench, pandoc, dir) {
   const pandocPdf = pandoc.pdf.available
     ? tryOnce(
         pandoc.pdf,
-        command("pandoc out.md -s -o x.pdf --pdf-engine=wkhtmltopdf --pdf-engine-opt=--quiet", pandoc.path,
-          ["out.md", "-s", "-o", "x.pdf", "--pdf-engine=wkhtmltopdf", "--pdf-engine-opt=--quiet"], pandocDir),
+        command(
+          "pandoc out.md -s -o x.pdf --pdf-engine=wkhtmltopdf --pdf-engine-opt=--quiet",
+          pandoc.path,
+          ["out.md", "-s", "-o", "x.pdf", "--pdf-engine=wkhtmltopdf", "--pdf-engine-opt=--quiet"],
+          pandocDir,
+        ),
       )
     : undefined;
   return { pandocHtml, pandocPdf };

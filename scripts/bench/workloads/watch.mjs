@@ -42,12 +42,18 @@ export async function watchSaves(bench, opts) {
   child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
   let exited = false;
-  const exit = new Promise((done) => child.on("exit", (code, signal) => { exited = true; done({ code, signal }); }));
+  const exit = new Promise((done) =>
+    child.on("exit", (code, signal) => {
+      exited = true;
+      done({ code, signal });
+    }),
+  );
   const waitFor = async (test, what, { timeout = 20_000, every = 5 } = {}) => {
     const until = Date.now() + timeout;
     while (!test()) {
       if (exited) throw new Error(`ctwg build --watch ended while waiting for ${what}:\n${stdout}\n${stderr}`);
-      if (Date.now() > until) throw new Error(`ctwg build --watch: no ${what} within ${timeout / 1000} s:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`);
+      if (Date.now() > until)
+        throw new Error(`ctwg build --watch: no ${what} within ${timeout / 1000} s:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`);
       await sleep(every);
     }
   };
@@ -56,7 +62,7 @@ export async function watchSaves(bench, opts) {
   let extra = 0;
   let outputs;
   try {
-    await waitFor(() => /^watching /m.test(stdout), "\"watching\" line");
+    await waitFor(() => /^watching /m.test(stdout), '"watching" line');
     // The outputs are what the first build wrote: every format's file of the plan.
     outputs = [...stdout.matchAll(/^✓ wrote (.+)$/gm)].map((match) => ({ shown: match[1], path: resolve(dir, match[1]) }));
     if (outputs.length === 0) throw new Error(`ctwg build --watch wrote nothing before watching:\n${stdout}`);
@@ -82,7 +88,11 @@ export async function watchSaves(bench, opts) {
         await waitFor(() => outcomes(stdout.slice(mark)) >= changed * outputs.length, "the second rebuild");
       }
       const cpuAfter = runningProcessCpuMs(child.pid);
-      const result = { written, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore, steps: steps(stdout.slice(mark)) };
+      const result = {
+        written,
+        cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+        steps: steps(stdout.slice(mark)),
+      };
       if (save >= warm) results.push(result);
     }
   } finally {
@@ -101,7 +111,9 @@ export async function watchSaves(bench, opts) {
     written: stats(results.map((r) => r.written)),
     cpu: cpuMeasured ? stats(results.map((r) => r.cpu)) : undefined,
     stepNames,
-    stepMedians: Object.fromEntries(stepNames.map((name) => [name, median(results.flatMap((r) => (name in r.steps ? [r.steps[name]] : [])))])),
+    stepMedians: Object.fromEntries(
+      stepNames.map((name) => [name, median(results.flatMap((r) => (name in r.steps ? [r.steps[name]] : [])))]),
+    ),
   };
 }
 

@@ -36,7 +36,8 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
       const place = placeFor(io, program.opts().root);
       const files = await inputFiles(args, place);
       await refuseStdoutOntoInput(io, place, files);
-      if (flags.stdout && files.length !== 1) throw new UsageError("--stdout prints the calendar of one workplan: ctwg calendar 2017 --stdout");
+      if (flags.stdout && files.length !== 1)
+        throw new UsageError("--stdout prints the calendar of one workplan: ctwg calendar 2017 --stdout");
       const settings = await settingsFor(io, place, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
       const stderrPaint = paintFor(io, "stderr", program.opts().color);
@@ -45,8 +46,22 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
       const claims = new Map();
       for (const file of files) {
         const write = !flags.stdout;
-        const report = await calendar(file, { cwd: place.cwd, root: place.root, ...(flags.out !== undefined ? { outDir: flags.out } : {}), write, settings, inputs: files, claims, ...(timestamp ? { timestamp } : {}) });
-        if (report.refused) throw overwriteError(flags.out !== undefined ? `--out ${flags.out}` : "ctwg calendar", report.refused, "choose an output folder that holds no plan nor a link to one (--out DIR)");
+        const report = await calendar(file, {
+          cwd: place.cwd,
+          root: place.root,
+          ...(flags.out !== undefined ? { outDir: flags.out } : {}),
+          write,
+          settings,
+          inputs: files,
+          claims,
+          ...(timestamp ? { timestamp } : {}),
+        });
+        if (report.refused)
+          throw overwriteError(
+            flags.out !== undefined ? `--out ${flags.out}` : "ctwg calendar",
+            report.refused,
+            "choose an output folder that holds no plan nor a link to one (--out DIR)",
+          );
         const errors = report.diagnostics.filter((d) => d.severity === "error");
         if (errors.length > 0) io.stderr.write(formatReports([{ ...report, diagnostics: errors }], "pretty", stderrPaint));
         if (hasErrors(report.diagnostics) || !report.artifact) {
@@ -62,5 +77,3 @@ export function registerCalendar(program: Command, io: Io, setExit: (code: ExitC
       setExit(failed ? EXIT.problems : EXIT.ok);
     });
 }
-
-

@@ -38,7 +38,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
     .option("--author <name>", "who the tracked changes of --format docx are by", "ctwg")
     .addHelpText(
       "after",
-      "\nExamples:\n  ctwg diff 2016 2017                   what is new, dropped, carried over and reworded\n  ctwg diff 2017 --base main            what this branch changes in the 2017 plan\n  ctwg diff main:2017 2017 --format md  a pull-request comment\n  ctwg diff 2016 2017 --format html -o redline.html\n  ctwg diff 2016 2017 --format docx -o redline.docx --author \"CTWG Chair\"",
+      '\nExamples:\n  ctwg diff 2016 2017                   what is new, dropped, carried over and reworded\n  ctwg diff 2017 --base main            what this branch changes in the 2017 plan\n  ctwg diff main:2017 2017 --format md  a pull-request comment\n  ctwg diff 2016 2017 --format html -o redline.html\n  ctwg diff 2016 2017 --format docx -o redline.docx --author "CTWG Chair"',
     )
     .action(async (beforeSpec: string, afterSpec: string | undefined, options: DiffOptions, command: Command) => {
       const git = command.args.slice(2);
@@ -51,13 +51,16 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
       if (format === "docx" && options.output === undefined && io.stdout.isTTY) {
         throw new UsageError("a Word redline is a file: give it a name with --output redline.docx, or redirect standard output to a file");
       }
-      if (options.author !== undefined && !options.author.trim()) throw new UsageError("--author takes a name, as Word shows it beside each change");
+      if (options.author !== undefined && !options.author.trim())
+        throw new UsageError("--author takes a name, as Word shows it beside each change");
       const place = placeFor(io, program.opts().root);
       await refuseStdoutOntoInput(io, place, [before, after]);
       // Git names a side /dev/null when the workplan is new or deleted: there is nothing to compare.
       if (gitPath !== undefined && (before === "/dev/null" || after === "/dev/null")) {
         const added = before === "/dev/null";
-        io.stdout.write(`--- ${added ? "/dev/null" : `a/${gitPath}`}\n+++ ${added ? `b/${gitPath}` : "/dev/null"}\n\n${added ? "A new workplan." : "The workplan was deleted."}\n`);
+        io.stdout.write(
+          `--- ${added ? "/dev/null" : `a/${gitPath}`}\n+++ ${added ? `b/${gitPath}` : "/dev/null"}\n\n${added ? "A new workplan." : "The workplan was deleted."}\n`,
+        );
         return setExit(options.exitCode ? EXIT.problems : EXIT.ok);
       }
 
@@ -76,10 +79,20 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
       const toFile = options.output !== undefined;
       const paint = format === "text" ? paintFor(io, "stdout", program.opts().color && !toFile) : NO_PAINT;
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
-      const text = await formatDiff(report.diff, format, { paint, colour: paint !== NO_PAINT, author: options.author ?? "ctwg", ...(timestamp && { timestamp }) });
+      const text = await formatDiff(report.diff, format, {
+        paint,
+        colour: paint !== NO_PAINT,
+        author: options.author ?? "ctwg",
+        ...(timestamp && { timestamp }),
+      });
       if (toFile) {
         const { refused } = await writeReport(options.output!, text, { cwd: place.cwd, root: place.root, inputs: [before, after] });
-        if (refused) throw overwriteError(`--output ${options.output}`, refused, "write the diff to another file (--output changes.html), or leave --output out to print it");
+        if (refused)
+          throw overwriteError(
+            `--output ${options.output}`,
+            refused,
+            "write the diff to another file (--output changes.html), or leave --output out to print it",
+          );
       } else io.stdout.write(text);
       setExit(options.exitCode && report.diff.changes.length > 0 ? EXIT.problems : EXIT.ok);
     });
@@ -99,7 +112,8 @@ function sidesOf(before: string, after: string | undefined, rest: readonly strin
     const local = /^\d{4}(?:-\d{4})?$/.test(before) || isAbsolute(before) ? before : `./${before.replace(/^\.\//, "")}`;
     return [`${base}:${local}`, before];
   }
-  if (after === undefined) throw new UsageError("diff takes two workplans, e.g. ctwg diff 2016 2017, or one with --base: ctwg diff 2017 --base main");
+  if (after === undefined)
+    throw new UsageError("diff takes two workplans, e.g. ctwg diff 2016 2017, or one with --base: ctwg diff 2017 --base main");
   return [before, after];
 }
 

@@ -31,15 +31,30 @@ export function registerImport(program: Command, io: Io, setExit: (code: ExitCod
       const place = placeFor(io, program.opts().root);
       const settings = await settingsFor(io, place, program.opts().color);
       if (!settings) return setExit(EXIT.failure);
-      const report = await importDocx(docx, { cwd: place.cwd, root: place.root, settings, write: Boolean(options.write), timeline: options.timeline, ...(workplan !== undefined && { workplan }) });
+      const report = await importDocx(docx, {
+        cwd: place.cwd,
+        root: place.root,
+        settings,
+        write: Boolean(options.write),
+        timeline: options.timeline,
+        ...(workplan !== undefined && { workplan }),
+      });
       if (report.diff) {
         const paint = paintFor(io, "stdout", program.opts().color);
         io.stdout.write(await formatDiff(report.diff, "text", { paint, colour: paint !== NO_PAINT }));
       }
-      if (report.diagnostics.length) io.stderr.write(formatReports([{ file: report.docx, text: undefined, workplan: undefined, diagnostics: report.diagnostics }], "pretty", paintFor(io, "stderr", program.opts().color)));
+      if (report.diagnostics.length)
+        io.stderr.write(
+          formatReports(
+            [{ file: report.docx, text: undefined, workplan: undefined, diagnostics: report.diagnostics }],
+            "pretty",
+            paintFor(io, "stderr", program.opts().color),
+          ),
+        );
       const count = report.edits.length;
       if (report.written) io.stderr.write(`✓ ${report.file}: ${count} ${count === 1 ? "text" : "texts"} changed from ${docx}\n`);
-      else if (count) io.stderr.write(`${count} ${count === 1 ? "text" : "texts"} to change in ${report.file}; run again with --write to apply\n`);
+      else if (count)
+        io.stderr.write(`${count} ${count === 1 ? "text" : "texts"} to change in ${report.file}; run again with --write to apply\n`);
       else if (!report.diagnostics.some((d) => d.severity === "error")) io.stderr.write(`${docx}: no edits to carry back\n`);
       setExit(report.diagnostics.some((d) => d.severity === "error") ? EXIT.problems : EXIT.ok);
     });

@@ -26,15 +26,19 @@ export function registerInit(program: Command, io: Io, setExit: (code: ExitCode)
       "after",
       "\nNothing that exists is replaced: run again in a project, it adds only what is missing.\n\n" +
         "Examples:\n  ctwg init                                       the CTWG's plans, starting this year\n" +
-        "  ctwg init ppwe --forum PPWE --forum-name \"Policy Partnership on Women and the Economy\" --year 2027\n" +
+        '  ctwg init ppwe --forum PPWE --forum-name "Policy Partnership on Women and the Economy" --year 2027\n' +
         "  ctwg init --from ~/Downloads/2017.yaml          a project around a plan you have",
     )
     .action(async (folder: string, options: InitCommandOptions) => {
       if (options.forum !== undefined && !/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/.test(options.forum)) {
-        throw new UsageError(`--forum takes the forum's acronym in capitals, as its plans write it (CTWG, PPWE, AEG-SEC), not "${options.forum}"`);
+        throw new UsageError(
+          `--forum takes the forum's acronym in capitals, as its plans write it (CTWG, PPWE, AEG-SEC), not "${options.forum}"`,
+        );
       }
-      if (options.forumName !== undefined && !options.forumName.trim()) throw new UsageError("--forum-name takes the forum's full name, as the cover says it");
-      if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError(`--year takes a year of four digits, not "${options.year}"`);
+      if (options.forumName !== undefined && !options.forumName.trim())
+        throw new UsageError("--forum-name takes the forum's full name, as the cover says it");
+      if (options.year !== undefined && !/^\d{4}$/.test(options.year))
+        throw new UsageError(`--year takes a year of four digits, not "${options.year}"`);
       if (options.from !== undefined && (options.forum !== undefined || options.year !== undefined)) {
         throw new UsageError("--from takes the forum and the year from the plan given: leave --forum and --year out");
       }
@@ -46,10 +50,18 @@ export function registerInit(program: Command, io: Io, setExit: (code: ExitCode)
         ...(options.from !== undefined && { from: options.from }),
       });
       if (report.refused === "forum-name-unknown") {
-        throw new UsageError(`ctwg does not know the ${options.forum ?? "forum"}'s full name: give it with --forum-name "…", as the cover says it`);
+        throw new UsageError(
+          `ctwg does not know the ${options.forum ?? "forum"}'s full name: give it with --forum-name "…", as the cover says it`,
+        );
       }
       if (report.refused === "from-has-errors") {
-        io.stderr.write(formatReports([{ file: options.from!, text: undefined, workplan: undefined, diagnostics: report.diagnostics }], "pretty", paintFor(io, "stderr", program.opts().color)));
+        io.stderr.write(
+          formatReports(
+            [{ file: options.from!, text: undefined, workplan: undefined, diagnostics: report.diagnostics }],
+            "pretty",
+            paintFor(io, "stderr", program.opts().color),
+          ),
+        );
         io.stderr.write(`ctwg: ${options.from} has errors; fix them, or start from the template (leave --from out)\n`);
         return setExit(EXIT.problems);
       }

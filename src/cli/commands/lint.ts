@@ -48,11 +48,16 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
       if (!FORMATTERS[format]) throw new UsageError(`unknown format "${format}"; expected one of ${Object.keys(FORMATTERS).join(", ")}`);
       if (!isSeverity(options.failOn)) {
         // `warn` is ESLint's word: a prefix is a surer guess than two edits.
-        const suggestion = SEVERITIES.find((s) => options.failOn.length > 0 && s.startsWith(options.failOn.toLowerCase())) ?? didYouMean(options.failOn, SEVERITIES);
-        throw new UsageError(`--fail-on takes error, warning or info, not "${options.failOn}"${suggestion ? `; did you mean ${suggestion}?` : ""}`);
+        const suggestion =
+          SEVERITIES.find((s) => options.failOn.length > 0 && s.startsWith(options.failOn.toLowerCase())) ??
+          didYouMean(options.failOn, SEVERITIES);
+        throw new UsageError(
+          `--fail-on takes error, warning or info, not "${options.failOn}"${suggestion ? `; did you mean ${suggestion}?` : ""}`,
+        );
       }
       const maxWarnings = options.maxWarnings === undefined ? Infinity : Number(options.maxWarnings);
-      if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number, not "${options.maxWarnings}"`);
+      if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity)
+        throw new UsageError(`--max-warnings takes a whole number, not "${options.maxWarnings}"`);
 
       const place = placeFor(io, program.opts().root);
       const files = await inputFiles(args, place);
@@ -60,7 +65,8 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
       if (!settings) return setExit(EXIT.failure);
       await refuseStdoutOntoInput(io, place, files, options.config);
       // Refused before --fix edits anything: a report over a plan is a mistake in the command.
-      if (options.output) await refuseOutputOntoInput(place, `--output ${options.output}`, options.output, files, REPORT_ELSEWHERE, options.config);
+      if (options.output)
+        await refuseOutputOntoInput(place, `--output ${options.output}`, options.output, files, REPORT_ELSEWHERE, options.config);
       const reports = options.fix
         ? await fixFiles(files, io, place, settings, program.opts().color)
         : await lintFiles(files, { cwd: place.cwd, settings, ...(options.config ? { configFile: options.config } : {}) });
@@ -69,7 +75,12 @@ export function registerLint(program: Command, io: Io, setExit: (code: ExitCode)
       let text = formatReports(reports, format, paint, { rules: LINT_RULES, toolVersion: VERSION });
       if (format === "pretty") text += summarize(reports, paint);
       if (options.output) {
-        const { refused } = await writeReport(options.output, text, { cwd: place.cwd, root: place.root, inputs: files, configFile: options.config });
+        const { refused } = await writeReport(options.output, text, {
+          cwd: place.cwd,
+          root: place.root,
+          inputs: files,
+          configFile: options.config,
+        });
         if (refused) throw overwriteError(`--output ${options.output}`, refused, REPORT_ELSEWHERE);
       } else io.stdout.write(text);
 
@@ -94,16 +105,26 @@ function exitCode(diagnostics: readonly Diagnostic[], failOn: Severity, maxWarni
 }
 
 /** Fixes each file in turn, saying on stderr what was fixed; the reports say what is left, across the files too. */
-async function fixFiles(files: readonly string[], io: Io, place: CommandPlace, settings: LintSettings, color: boolean): Promise<FileReport[]> {
+async function fixFiles(
+  files: readonly string[],
+  io: Io,
+  place: CommandPlace,
+  settings: LintSettings,
+  color: boolean,
+): Promise<FileReport[]> {
   const paint = paintFor(io, "stderr", color);
   const reports: FileReport[] = [];
   for (const file of files) {
     const report = await fix(file, { cwd: place.cwd, settings });
     if (report.outcome === "refused") {
-      io.stderr.write(`${paint.warning("!")} ${report.file}: fixes not applied, the result would not be a valid workplan (this is a bug)\n`);
+      io.stderr.write(
+        `${paint.warning("!")} ${report.file}: fixes not applied, the result would not be a valid workplan (this is a bug)\n`,
+      );
     } else if (report.outcome === "fixed") {
       const { fixed, edits } = report;
-      io.stderr.write(`${paint.bold("✓")} ${report.file}: fixed ${fixed} problem${fixed === 1 ? "" : "s"} (${edits} edit${edits === 1 ? "" : "s"})\n`);
+      io.stderr.write(
+        `${paint.bold("✓")} ${report.file}: fixed ${fixed} problem${fixed === 1 ? "" : "s"} (${edits} edit${edits === 1 ? "" : "s"})\n`,
+      );
     }
     reports.push(report);
   }

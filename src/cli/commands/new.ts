@@ -23,7 +23,10 @@ export function registerNew(program: Command, io: Io, setExit: (code: ExitCode) 
     .option("--from <year-or-file>", "the plan to start from (default: the year, or the span of years, before)")
     .option("--force", "replace the file if it exists")
     .option("-o, --output <file>", "where to write (default: workplans/<year>.yaml in the project's root)")
-    .addHelpText("after", "\nExample:\n  ctwg new 2018 --from 2017     writes workplans/2018.yaml, a draft; `ctwg lint 2018` lists what is left to fill in")
+    .addHelpText(
+      "after",
+      "\nExample:\n  ctwg new 2018 --from 2017     writes workplans/2018.yaml, a draft; `ctwg lint 2018` lists what is left to fill in",
+    )
     .action(async (yearArg: string, options: NewOptions) => {
       if (!/^\d{4}(?:-\d{4})?$/.test(yearArg)) throw new UsageError(`the year is four digits (or a period, 2023-2027), not "${yearArg}"`);
       const year = yearArg;
@@ -43,7 +46,11 @@ export function registerNew(program: Command, io: Io, setExit: (code: ExitCode) 
       const from = report.from.file;
       if (report.refused === "target-is-an-input") {
         const flag = options.output !== undefined ? `--output ${options.output}` : `ctwg new ${year}`;
-        throw overwriteError(flag, report.overwrite!, "write the new plan to a file of its own with --output; --force never replaces a plan ctwg reads, another year's plan, the glossary or the configuration");
+        throw overwriteError(
+          flag,
+          report.overwrite!,
+          "write the new plan to a file of its own with --output; --force never replaces a plan ctwg reads, another year's plan, the glossary or the configuration",
+        );
       }
       if (report.refused === "source-has-errors") {
         io.stderr.write(formatReports([report.from], "pretty", paintFor(io, "stderr", program.opts().color)));
@@ -54,9 +61,12 @@ export function registerNew(program: Command, io: Io, setExit: (code: ExitCode) 
       if (report.refused === "not-the-period-before") {
         const span = fromPeriod.start !== fromPeriod.end;
         const next = span ? `${fromPeriod.end + 1}-${2 * fromPeriod.end - fromPeriod.start + 1}` : String(fromPeriod.start + 1);
-        throw new UsageError(`${from} is the ${fromPeriod.label} plan; ctwg new makes the plan for the ${span ? "period" : "year"} after it (${next})`);
+        throw new UsageError(
+          `${from} is the ${fromPeriod.label} plan; ctwg new makes the plan for the ${span ? "period" : "year"} after it (${next})`,
+        );
       }
-      if (report.refused === "target-exists") throw new UsageError(`${report.target} exists; ctwg new never replaces a plan unless you add --force`);
+      if (report.refused === "target-exists")
+        throw new UsageError(`${report.target} exists; ctwg new never replaces a plan unless you add --force`);
 
       const paint = paintFor(io, "stdout", program.opts().color);
       const lines = [`${paint.bold("✓")} wrote ${report.target}, a draft for ${year} from ${from}`];

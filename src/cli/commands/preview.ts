@@ -48,10 +48,22 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
           const broken = reports.map((r) => r.file).join(", ");
           return { page: diagnosticsPage(broken, formatReports(reports, "pretty", NO_PAINT)), ok: false, broken };
         }
-        const report = await build(file!, { cwd: place.cwd, root: place.root, formats: ["html"], write: false, timeline: options.timeline, settings });
+        const report = await build(file!, {
+          cwd: place.cwd,
+          root: place.root,
+          formats: ["html"],
+          write: false,
+          timeline: options.timeline,
+          settings,
+        });
         const errors = report.diagnostics.filter((d) => d.severity === "error");
-        if (errors.length === 0 && report.artifacts[0]) return { page: withReloadScript(new TextDecoder().decode(report.artifacts[0].bytes)), ok: true };
-        return { page: diagnosticsPage(file!, formatReports([{ ...report, diagnostics: errors }], "pretty", NO_PAINT)), ok: false, broken: file! };
+        if (errors.length === 0 && report.artifacts[0])
+          return { page: withReloadScript(new TextDecoder().decode(report.artifacts[0].bytes)), ok: true };
+        return {
+          page: diagnosticsPage(file!, formatReports([{ ...report, diagnostics: errors }], "pretty", NO_PAINT)),
+          ok: false,
+          broken: file!,
+        };
       };
       const paint = paintFor(io, "stdout", program.opts().color);
       const first = await render();
@@ -63,9 +75,13 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
         const update = async () => {
           const next = await render();
           server.update(next.page);
-          io.stdout.write(next.ok ? `${paint.bold("✓")} updated\n` : `${paint.warning("!")} ${next.broken} has errors; the page shows them\n`);
+          io.stdout.write(
+            next.ok ? `${paint.bold("✓")} updated\n` : `${paint.warning("!")} ${next.broken} has errors; the page shows them\n`,
+          );
         };
-        await watchFiles(watched, place.cwd, update, io.signal, (error) => io.stderr.write(`ctwg: could not update the preview: ${String(error)}\n`));
+        await watchFiles(watched, place.cwd, update, io.signal, (error) =>
+          io.stderr.write(`ctwg: could not update the preview: ${String(error)}\n`),
+        );
       } finally {
         await server.close();
       }

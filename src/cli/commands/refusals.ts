@@ -9,7 +9,9 @@ import { UsageError } from "../usage-error.js";
  */
 export function overwriteError(flag: string, overwrite: Overwrite, instead: string): UsageError {
   const as = overwrite.target === overwrite.input ? "" : ` (as ${overwrite.target})`;
-  return new UsageError(`${flag} would replace the ${overwrite.kind} ${overwrite.input}${as}, which ctwg reads; nothing was written: ${instead}`);
+  return new UsageError(
+    `${flag} would replace the ${overwrite.kind} ${overwrite.input}${as}, which ctwg reads; nothing was written: ${instead}`,
+  );
 }
 
 /**
@@ -27,7 +29,14 @@ export async function refuseStdoutOntoInput(io: Io, place: CommandPlace, inputs:
 }
 
 /** Refuses an output file that is a file ctwg reads or keeps, before the command does anything. */
-export async function refuseOutputOntoInput(place: CommandPlace, flag: string, file: string, inputs: readonly string[], instead: string, configFile?: string): Promise<void> {
+export async function refuseOutputOntoInput(
+  place: CommandPlace,
+  flag: string,
+  file: string,
+  inputs: readonly string[],
+  instead: string,
+  configFile?: string,
+): Promise<void> {
   const overwrite = await overwrittenInput([file], inputs, { cwd: place.cwd, root: place.root, configFile });
   if (overwrite) throw overwriteError(flag, overwrite, instead);
 }

@@ -1,5 +1,14 @@
 import { anyCase, identifier, singleQuoted } from "./quote.js";
-import { flagsOf, optionsAfter, WORKPLAN_EXTENSIONS, type ArgumentSpec, type CommandSpec, type CompletionSpec, type OptionSpec, type ValueCompletion } from "./spec.js";
+import {
+  flagsOf,
+  optionsAfter,
+  WORKPLAN_EXTENSIONS,
+  type ArgumentSpec,
+  type CommandSpec,
+  type CompletionSpec,
+  type OptionSpec,
+  type ValueCompletion,
+} from "./spec.js";
 
 /**
  * The bash completion script: one function, `_ctwg`, bound with `complete -F`. It reads the words
@@ -28,7 +37,9 @@ export function bashScript(spec: CompletionSpec): string {
   };
   /** The `case $1:$2` patterns of an option of a command (`*` for the program's, after any command). */
   const patterns = (command: string | undefined, option: OptionSpec) =>
-    flagsOf(option).map((flag) => (command === undefined ? `*${q(`:${flag}`)}` : q(`${command}:${flag}`))).join("|");
+    flagsOf(option)
+      .map((flag) => (command === undefined ? `*${q(`:${flag}`)}` : q(`${command}:${flag}`)))
+      .join("|");
 
   const takesValue: string[] = [];
   const optionValues: string[] = [];
@@ -53,12 +64,10 @@ export function bashScript(spec: CompletionSpec): string {
     const code = argumentCode(command.arguments);
     return code.length ? [`    ${q(command.name)})`, ...code, "      ;;"] : [];
   });
-  const optionCases = spec.commands.map((command: CommandSpec) => `      ${q(command.name)}) words=(${lines(optionsAfter(spec, command).flatMap(flagsOf))}) ;;`);
-  const rootCode = spec.rootOption
-    ? [
-        `      if [[ $word == ${q(`${spec.rootOption}=`)}* ]]; then root=\${word#*=}; continue; fi`,
-      ]
-    : [];
+  const optionCases = spec.commands.map(
+    (command: CommandSpec) => `      ${q(command.name)}) words=(${lines(optionsAfter(spec, command).flatMap(flagsOf))}) ;;`,
+  );
+  const rootCode = spec.rootOption ? [`      if [[ $word == ${q(`${spec.rootOption}=`)}* ]]; then root=\${word#*=}; continue; fi`] : [];
   const rootCapture = spec.rootOption ? `          [[ $word == ${q(spec.rootOption)} ]] && root=\${COMP_WORDS[i]}` : "";
 
   const { configFile, workplansDir } = spec.project;

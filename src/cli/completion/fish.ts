@@ -29,11 +29,10 @@ export function fishScript(spec: CompletionSpec): string {
     }
   };
   const optionLine = (condition: string, option: OptionSpec) => {
-    const flags = [
-      ...(option.short ? [`-s ${option.short.slice(1)}`] : []),
-      ...(option.long ? [`-l ${option.long.slice(2)}`] : []),
-    ];
-    const value = option.takesValue ? [option.values.kind === "files" && !option.values.extensions ? "-r" : "-x", values(option.values)] : [];
+    const flags = [...(option.short ? [`-s ${option.short.slice(1)}`] : []), ...(option.long ? [`-l ${option.long.slice(2)}`] : [])];
+    const value = option.takesValue
+      ? [option.values.kind === "files" && !option.values.extensions ? "-r" : "-x", values(option.values)]
+      : [];
     return [c, `-n ${quoted(condition)}`, ...flags, ...value, `-d ${quoted(option.description)}`].filter(Boolean).join(" ");
   };
 
@@ -49,7 +48,8 @@ export function fishScript(spec: CompletionSpec): string {
   const before = spec.options.filter((option) => !spec.globalOptions.includes(option));
   for (const option of before) lines.push(optionLine(`${fn}_needs_command`, option));
   for (const option of spec.globalOptions) lines.push(optionLine(`${fn}_needs_command`, option));
-  for (const command of spec.commands) lines.push(`${c} -n '${fn}_needs_command' -a ${quoted(command.name)} -d ${quoted(command.description)}`);
+  for (const command of spec.commands)
+    lines.push(`${c} -n '${fn}_needs_command' -a ${quoted(command.name)} -d ${quoted(command.description)}`);
   for (const command of spec.commands) {
     lines.push("", `# ${command.name}`);
     for (const option of optionsAfter(spec, command)) lines.push(optionLine(`${fn}_using_command ${command.name}`, option));

@@ -5,5 +5,4 @@ export const singleQuoted = (text: string): string => `'${text.replace(/'/g, `'\
 export const identifier = (name: string): string => name.replace(/[^A-Za-z0-9_]/g, "_");
 
 /** A glob that matches an extension in any case: `yaml` becomes `[yY][aA][mM][lL]`. */
-export const anyCase = (extension: string): string =>
-  extension.replace(/[A-Za-z]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+export const anyCase = (extension: string): string => extension.replace(/[A-Za-z]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);

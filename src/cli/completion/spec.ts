@@ -6,7 +6,7 @@ import type { Argument, Command, Option } from "commander";
  */
 export type ValueCompletion =
   | { kind: "none" }
-  | { kind: "choices"; values: readonly string[]; /** a comma-separated list (completes one value) */ list?: boolean }
+  | { kind: "choices"; values: readonly string[] /** a comma-separated list (completes one value) */; list?: boolean }
   | { kind: "workplans" }
   | { kind: "files"; extensions?: readonly string[] }
   | { kind: "folders" }
@@ -114,7 +114,9 @@ export function readCompletionSpec(program: Command, values: CompletionValues): 
       ...keys.map((flag) => values.options[flag]),
     ].find((found) => found !== undefined);
     const choices: ValueCompletion | undefined = option.argChoices ? { kind: "choices", values: option.argChoices } : undefined;
-    const found = !takesValue ? NONE : (named ?? choices ?? (placeholder !== undefined ? values.placeholders[placeholder] : undefined) ?? NONE);
+    const found = !takesValue
+      ? NONE
+      : (named ?? choices ?? (placeholder !== undefined ? values.placeholders[placeholder] : undefined) ?? NONE);
     return {
       ...(long ? { long } : {}),
       ...(short ? { short } : {}),
@@ -124,13 +126,21 @@ export function readCompletionSpec(program: Command, values: CompletionValues): 
       values: resolve(found),
     };
   };
-  const optionsOf = (command: Command, name?: string) =>
-    help.visibleOptions(command).flatMap((option) => optionSpec(name, option) ?? []);
+  const optionsOf = (command: Command, name?: string) => help.visibleOptions(command).flatMap((option) => optionSpec(name, option) ?? []);
 
   const argumentSpec = (command: string, argument: Argument): ArgumentSpec => {
     const name = argument.name();
-    const found = values.arguments[`${command} ${name}`] ?? values.arguments[name] ?? (argument.argChoices ? { kind: "choices", values: argument.argChoices } : { kind: "files" });
-    return { name, description: oneLine(argument.description ?? ""), required: argument.required, variadic: argument.variadic, values: resolve(found) };
+    const found =
+      values.arguments[`${command} ${name}`] ??
+      values.arguments[name] ??
+      (argument.argChoices ? { kind: "choices", values: argument.argChoices } : { kind: "files" });
+    return {
+      name,
+      description: oneLine(argument.description ?? ""),
+      required: argument.required,
+      variadic: argument.variadic,
+      values: resolve(found),
+    };
   };
 
   const options = optionsOf(program);

@@ -1,5 +1,13 @@
 import { anyCase, identifier, singleQuoted } from "./quote.js";
-import { flagsOf, optionsAfter, WORKPLAN_EXTENSIONS, type ArgumentSpec, type CompletionSpec, type OptionSpec, type ValueCompletion } from "./spec.js";
+import {
+  flagsOf,
+  optionsAfter,
+  WORKPLAN_EXTENSIONS,
+  type ArgumentSpec,
+  type CompletionSpec,
+  type OptionSpec,
+  type ValueCompletion,
+} from "./spec.js";
 
 /** Text inside an _arguments description (`[…]`) or message: its brackets, colons and backslashes escaped. */
 const described = (text: string) => text.replace(/[\\[\]:]/g, (c) => `\\${c}`);
@@ -23,7 +31,9 @@ export function zshScript(spec: CompletionSpec): string {
       case "workplans":
         return `${fn}_workplans`;
       case "files":
-        return values.extensions ? `_files -g "*.(${values.extensions.map((extension) => anyCase(word(extension))).join("|")})(-.)"` : "_files";
+        return values.extensions
+          ? `_files -g "*.(${values.extensions.map((extension) => anyCase(word(extension))).join("|")})(-.)"`
+          : "_files";
       case "folders":
         return "_files -/";
       default:

@@ -30,4 +30,13 @@ export interface FormatOptions {
 export type Formatter = (diagnostics: readonly Diagnostic[], options: FormatOptions) => string;
 
 const same = (text: string) => text;
-export const NO_PAINT: Paint = { error: same, warning: same, info: same, accent: same, dim: same, bold: same, inserted: same, deleted: same };
+export const NO_PAINT: Paint = {
+  error: same,
+  warning: same,
+  info: same,
+  accent: same,
+  dim: same,
+  bold: same,
+  inserted: same,
+  deleted: same,
+};

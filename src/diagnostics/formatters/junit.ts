@@ -48,13 +48,7 @@ function testcase(d: Diagnostic): string[] {
 const failures = (list: readonly Diagnostic[]) => list.filter((d) => d.severity !== "info").length;
 
 /** Why `visibleForXml`: XML 1.0 cannot carry most control characters even as `&#n;`, so they are written out (`\u{1b}`). */
-const text = (s: string) =>
-  visibleForXml(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
+const text = (s: string) => visibleForXml(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
 
 /** Why tabs and newlines as references: a parser turns them into spaces in a raw attribute value. */
-const attr = (s: string) =>
-  text(s)
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    .replace(/\t/g, "&#9;")
-    .replace(/\n/g, "&#10;");
+const attr = (s: string) => text(s).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;");

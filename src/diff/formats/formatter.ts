@@ -16,4 +16,7 @@ export interface DiffFormatOptions {
  * A diff format: the diff in, the text printed out, like the diagnostics formatters. Why it may be
  * async: the redlines render through the HTML and Word document formats, which are. Word's is bytes.
  */
-export type DiffFormatter<Out extends string | Uint8Array = string> = (diff: WorkplanDiff, options: DiffFormatOptions) => Out | Promise<Out>;
+export type DiffFormatter<Out extends string | Uint8Array = string> = (
+  diff: WorkplanDiff,
+  options: DiffFormatOptions,
+) => Out | Promise<Out>;

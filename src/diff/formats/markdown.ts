@@ -3,7 +3,13 @@ import type { Change } from "../change.js";
 import { withContext } from "../edits-context.js";
 import type { DiffFormatter } from "./formatter.js";
 
-const KIND_NAMES: Record<Change["kind"], string> = { added: "new", removed: "dropped", changed: "edited", moved: "moved", renamed: "renamed" };
+const KIND_NAMES: Record<Change["kind"], string> = {
+  added: "new",
+  removed: "dropped",
+  changed: "edited",
+  moved: "moved",
+  renamed: "renamed",
+};
 /** Details longer than this many lines fold into <details>, so a pull-request comment stays scannable. */
 const FOLD_AFTER_LINES = 4;
 
@@ -18,7 +24,14 @@ export const formatDiffMarkdown: DiffFormatter = (diff) => {
   if (diff.changes.length === 0) return `${out.join("\n")}No differences.\n`;
   const s = diff.summary;
   out.push("| Deliverables | |", "|---|--:|");
-  for (const [name, n] of [["carried over unchanged", s.carriedOver], ["edited", s.edited], ["new", s.added], ["dropped", s.removed], ["moved", s.moved], ["renamed", s.renamed]] as const) {
+  for (const [name, n] of [
+    ["carried over unchanged", s.carriedOver],
+    ["edited", s.edited],
+    ["new", s.added],
+    ["dropped", s.removed],
+    ["moved", s.moved],
+    ["renamed", s.renamed],
+  ] as const) {
     out.push(`| ${name} | ${n} |`);
   }
   out.push("");
@@ -34,12 +47,22 @@ export const formatDiffMarkdown: DiffFormatter = (diff) => {
     for (const detail of change.details ?? []) body.push(...describe(detail).map((line) => (line ? `  ${line}` : line)));
     if (body.length > FOLD_AFTER_LINES) {
       // Inside <details> the title is HTML, not Markdown: escaped as HTML, emphasised with a tag.
-      out.push(`<details><summary><strong>${KIND_NAMES[change.kind]}</strong> · ${escapeHtml(change.label)}</summary>`, "", ...body, "", "</details>", "");
+      out.push(
+        `<details><summary><strong>${KIND_NAMES[change.kind]}</strong> · ${escapeHtml(change.label)}</summary>`,
+        "",
+        ...body,
+        "",
+        "</details>",
+        "",
+      );
     } else {
       out.push(`- **${KIND_NAMES[change.kind]}** · ${e(change.label)}`, ...body.map((line) => `  ${line}`), "");
     }
   }
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 };
 
 const escapeHtml = (text: string) =>
@@ -49,7 +72,15 @@ function describe(change: Change): string[] {
   const e = escapeInline;
   if (change.edits) {
     const text = withContext(change.edits)
-      .map((edit) => (edit.op === "elided" ? "…" : edit.op === "equal" ? e(edit.text) : edit.op === "insert" ? `<ins>${e(edit.text)}</ins>` : `<del>${e(edit.text)}</del>`))
+      .map((edit) =>
+        edit.op === "elided"
+          ? "…"
+          : edit.op === "equal"
+            ? e(edit.text)
+            : edit.op === "insert"
+              ? `<ins>${e(edit.text)}</ins>`
+              : `<del>${e(edit.text)}</del>`,
+      )
       .join("");
     return [`- ${e(change.label)}: ${text}`];
   }

@@ -32,17 +32,24 @@ export const formatDiffText: DiffFormatter = (diff, { paint, colour }) => {
       .map((e) => (e.op === "elided" ? paint.dim("…") : e.op === "equal" ? visible(e.text) : e.op === "insert" ? ins(e.text) : del(e.text)))
       .join("");
   const describe = (change: Change, indent: string): string[] => {
-    const mark = { added: paint.accent, removed: paint.error, changed: paint.warning, moved: paint.info, renamed: paint.warning }[change.kind](MARKS[change.kind]);
+    const mark = { added: paint.accent, removed: paint.error, changed: paint.warning, moved: paint.info, renamed: paint.warning }[
+      change.kind
+    ](MARKS[change.kind]);
     const where =
-      change.kind === "moved" ? paint.dim(` (moved from ${position(diff, change, "before")} to ${position(diff, change, "after")})`)
-      : change.kind === "removed" && change.section === "deliverables" ? paint.dim(" (dropped)")
-      : change.kind === "added" && change.section === "deliverables" ? paint.dim(" (new)")
-      : "";
+      change.kind === "moved"
+        ? paint.dim(` (moved from ${position(diff, change, "before")} to ${position(diff, change, "after")})`)
+        : change.kind === "removed" && change.section === "deliverables"
+          ? paint.dim(" (dropped)")
+          : change.kind === "added" && change.section === "deliverables"
+            ? paint.dim(" (new)")
+            : "";
     const head = `${indent}${mark} ${visible(change.label)}${where}`;
     const body: string[] = [];
     if (change.edits) body.push(`${indent}    ${editsText(change)}`);
-    else if (change.kind === "added" && change.after?.text && !change.label.endsWith(change.after.text)) body.push(`${indent}    ${ins(change.after.text)}`);
-    else if (change.kind === "removed" && change.before?.text && !change.label.endsWith(change.before.text)) body.push(`${indent}    ${del(change.before.text)}`);
+    else if (change.kind === "added" && change.after?.text && !change.label.endsWith(change.after.text))
+      body.push(`${indent}    ${ins(change.after.text)}`);
+    else if (change.kind === "removed" && change.before?.text && !change.label.endsWith(change.before.text))
+      body.push(`${indent}    ${del(change.before.text)}`);
     return [head, ...body, ...(change.details ?? []).flatMap((detail) => describe(detail, `${indent}    `))];
   };
   let section: Section | undefined;

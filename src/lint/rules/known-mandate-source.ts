@@ -12,7 +12,7 @@ export const knownMandateSource = defineRule({
   meta: {
     id: "known-mandate-source",
     severity: "warning",
-    description: "Mandate sources are written \"YEAR Name\" with a name from the glossary.",
+    description: 'Mandate sources are written "YEAR Name" with a name from the glossary.',
     help: "Cite the source as it is titled, after its year. Add a new kind of source to `mandateSources` in workplans/glossary.yaml.",
     fixable: false,
   },
@@ -25,7 +25,11 @@ export const knownMandateSource = defineRule({
           const match = /^(\d{4}) (.+)$/.exec(mandate.source);
           const name = match ? match[2]! : mandate.source;
           if (!match) {
-            report({ path, message: `"${mandate.source}" does not start with its year`, hint: `write it as "${workplan.year - 1} ${name}"` });
+            report({
+              path,
+              message: `"${mandate.source}" does not start with its year`,
+              hint: `write it as "${workplan.year - 1} ${name}"`,
+            });
           }
           if (glossary.mandateSources.includes(name)) return;
           const suggestion = didYouMean(name, glossary.mandateSources);

@@ -26,7 +26,13 @@ export const meetingSequence = defineRule({
   },
   create({ workplan, previous, report }) {
     const oneYear = (plan: Workplan) => plan.period.end === plan.period.start;
-    const before = previous && oneYear(workplan) && oneYear(previous) ? previous.deliverables.map(meetingNumber).filter((n) => n !== undefined).at(-1) : undefined;
+    const before =
+      previous && oneYear(workplan) && oneYear(previous)
+        ? previous.deliverables
+            .map(meetingNumber)
+            .filter((n) => n !== undefined)
+            .at(-1)
+        : undefined;
     // The number of the meeting before, in this plan.
     let last: number | undefined;
     return {

@@ -24,13 +24,23 @@ export const noTrailingSpaces = defineRule({
         const trailing = /\s$/.test(last.text) ? /(?<=\S)\s+$/.exec(last.text)?.[0] : undefined;
         if (leading) {
           const at = { start: 0, end: leading.length };
-          report({ path: first.path, at, message: "the text starts with a space", hint: "remove it; ctwg lint --fix does it",
-            fix: [{ kind: "replace-text", path: first.path, ...at, text: "" }] });
+          report({
+            path: first.path,
+            at,
+            message: "the text starts with a space",
+            hint: "remove it; ctwg lint --fix does it",
+            fix: [{ kind: "replace-text", path: first.path, ...at, text: "" }],
+          });
         }
         if (trailing) {
           const at = { start: last.text.length - trailing.length, end: last.text.length };
-          report({ path: last.path, at, message: "the text ends with a space", hint: "remove it; ctwg lint --fix does it",
-            fix: [{ kind: "replace-text", path: last.path, ...at, text: "" }] });
+          report({
+            path: last.path,
+            at,
+            message: "the text ends with a space",
+            hint: "remove it; ctwg lint --fix does it",
+            fix: [{ kind: "replace-text", path: last.path, ...at, text: "" }],
+          });
         }
       },
     };

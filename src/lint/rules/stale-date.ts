@@ -4,7 +4,10 @@ import { defineRule } from "../rule.js";
 
 const MONTH = MONTHS.join("|");
 /** "20-21 February 2016", "30 June-1 July 2016", "March 2016". */
-const DATE_IN_TEXT = new RegExp(`\\b(?:\\d{1,2}(?:\\s*-\\s*\\d{1,2})?\\s+)?(?:${MONTH})(?:\\s*-\\s*\\d{1,2}\\s+(?:${MONTH}))?,?\\s+(\\d{4})\\b`, "g");
+const DATE_IN_TEXT = new RegExp(
+  `\\b(?:\\d{1,2}(?:\\s*-\\s*\\d{1,2})?\\s+)?(?:${MONTH})(?:\\s*-\\s*\\d{1,2}\\s+(?:${MONTH}))?,?\\s+(\\d{4})\\b`,
+  "g",
+);
 
 /**
  * A date written in an item's text (a deliverable or its row) that falls before the plan's year, or
@@ -49,10 +52,13 @@ export const staleDate = defineRule({
         title: "dates in the plan's year",
         edit: (w) => void (w.deliverables[2]!.plan!.summary = ["The workshop in Lima, Peru scheduled for 20-21 February 2017."]),
       },
-      { title: "a past event cited in the introduction", edit: (w) => {
-        w.deliverables[2]!.plan!.summary = ["No date here."];
-        w.introduction.paragraphs.push("As agreed on 3 March 2015.");
-      } },
+      {
+        title: "a past event cited in the introduction",
+        edit: (w) => {
+          w.deliverables[2]!.plan!.summary = ["No date here."];
+          w.introduction.paragraphs.push("As agreed on 3 March 2015.");
+        },
+      },
     ],
     fail: [
       { title: "the 2017 plan as tabled: 20-21 February 2016", edit: () => {} },

@@ -12,7 +12,8 @@ import { defineRule } from "../rule.js";
  * after it (`rev1anxE`), so a repeated group matched the same symbols, and backtracked exponentially
  * over a long run of suffixes ending in a character the pattern refuses.
  */
-export const SYMBOL_SHAPE = /^(\d{4})\/([A-Z][A-Z-]*\d*)\/(?:([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\/)?(\d{3}[a-z]?)(?:(?:rev|anx|add|corr|att)[A-Za-z0-9]*)?$/;
+export const SYMBOL_SHAPE =
+  /^(\d{4})\/([A-Z][A-Z-]*\d*)\/(?:([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\/)?(\d{3}[a-z]?)(?:(?:rev|anx|add|corr|att)[A-Za-z0-9]*)?$/;
 
 export const symbolShape = defineRule({
   meta: {
@@ -32,7 +33,9 @@ export const symbolShape = defineRule({
           report({
             path: ["cover", key],
             message: `"${value}" is not an APEC document symbol (YEAR/MEETING/FORUM/SERIAL, like 2017/SOM1/CTWG/004)`,
-            hint: /\/\d{1,2}$/.test(value) ? "the serial has three digits: 004, not 4" : "separate the parts with /, and give the serial three digits",
+            hint: /\/\d{1,2}$/.test(value)
+              ? "the serial has three digits: 004, not 4"
+              : "separate the parts with /, and give the serial three digits",
           });
         }
       },

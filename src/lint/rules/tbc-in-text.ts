@@ -16,8 +16,8 @@ export const tbcInText = defineRule({
   meta: {
     id: "tbc-in-text",
     severity: "warning",
-    description: "\"(tbc)\" is marked with the event's `tbc` flag, not written into the text.",
-    help: "Set `tbc: true` on the event and remove \"(tbc)\" from the text; the documents print it from the flag. `ctwg lint --fix` does both.",
+    description: '"(tbc)" is marked with the event\'s `tbc` flag, not written into the text.',
+    help: 'Set `tbc: true` on the event and remove "(tbc)" from the text; the documents print it from the flag. `ctwg lint --fix` does both.',
     fixable: true,
   },
   create({ workplan, report }) {
@@ -40,11 +40,19 @@ export const tbcInText = defineRule({
                 path: part.path,
                 at: { start: match.index! + match[0].length - match[0].trim().length, end: match.index! + match[0].length },
                 message: `"${match[0].trim()}" is written into the text${flagged ? "; the event's `tbc` flag already says it" : ""}${mixed}`,
-                hint: event ? "remove it from the text and set `tbc: true` on the event; ctwg lint --fix does both" : "add an `event:` with `tbc: true` and remove it from the text",
+                hint: event
+                  ? "remove it from the text and set `tbc: true` on the event; ctwg lint --fix does both"
+                  : "add an `event:` with `tbc: true` and remove it from the text",
                 ...(event
                   ? {
                       fix: [
-                        { kind: "replace-text" as const, path: part.path, start: match.index!, end: match.index! + match[0].length, text: "" },
+                        {
+                          kind: "replace-text" as const,
+                          path: part.path,
+                          start: match.index!,
+                          end: match.index! + match[0].length,
+                          text: "",
+                        },
                         { kind: "set-flag" as const, path: ["deliverables", index, "event"], key: "tbc", value: true },
                       ],
                     }

@@ -3,7 +3,8 @@ import type { RichText } from "../../model/schema.js";
 import { itemName } from "../../model/labels.js";
 import { defineRule } from "../rule.js";
 
-const plain = (text: RichText) => (typeof text === "string" ? text : text.map((r) => (typeof r === "string" ? r : "em" in r ? r.em : r.theme)).join(""));
+const plain = (text: RichText) =>
+  typeof text === "string" ? text : text.map((r) => (typeof r === "string" ? r : "em" in r ? r.em : r.theme)).join("");
 const key = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
 
 /**

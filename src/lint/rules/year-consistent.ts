@@ -43,7 +43,9 @@ export const yearConsistent = defineRule({
             hint: `rename the file to ${period.label}.yaml, or correct \`${key}\``,
           });
         }
-        const dated = cover.meeting ? { what: "the meeting", path: ["cover", "meeting", "date"] } : { what: "the cover date", path: ["cover", "date"] };
+        const dated = cover.meeting
+          ? { what: "the meeting", path: ["cover", "meeting", "date"] }
+          : { what: "the cover date", path: ["cover", "date"] };
         const datedYear = yearOf(cover.meeting ? cover.meeting.date : cover.date);
         if (datedYear !== undefined && datedYear !== year && datedYear !== year - 1) {
           report({

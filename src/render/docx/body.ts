@@ -19,7 +19,10 @@ export function bodyBlocks(view: WorkplanView, context: DocxContext, contentWidt
   const { introduction, crossCutting, deliverables } = view;
   if (introduction) {
     out.push(heading(introduction.heading));
-    if (introduction.callout) out.push(textParagraph(introduction.callout, context, { style: "Callout", border: { top: RULE, bottom: RULE, left: RULE, right: RULE } }));
+    if (introduction.callout)
+      out.push(
+        textParagraph(introduction.callout, context, { style: "Callout", border: { top: RULE, bottom: RULE, left: RULE, right: RULE } }),
+      );
     for (const paragraph of introduction.paragraphs) out.push(textParagraph(paragraph, context));
     out.push(...listParagraphs(introduction.steps, context, { reference: LISTS.steps, instance: 1 }));
     if (crossCutting.lead) out.push(textParagraph(crossCutting.lead, context));
@@ -33,13 +36,20 @@ export function bodyBlocks(view: WorkplanView, context: DocxContext, contentWidt
     const numbered = deliverableLevelText(deliverables.labelled, deliverables.labelFormat) !== null;
     for (const item of deliverables.items) {
       if (item.group) out.push(textParagraph(item.group, context, { heading: HeadingLevel.HEADING_2 }));
-      const runs = [...item.text, ...(item.owner ? [{ text: " (", em: false, ins: false, del: false }, ...item.owner, { text: ")", em: false, ins: false, del: false }] : [])];
+      const runs = [
+        ...item.text,
+        ...(item.owner
+          ? [{ text: " (", em: false, ins: false, del: false }, ...item.owner, { text: ")", em: false, ins: false, del: false }]
+          : []),
+      ];
       const typedLabel = deliverables.labelled && !numbered ? [new TextRun(`${item.number}\t`)] : [];
       out.push(
         new Paragraph({
           // An item is a few lines: kept on one page, it reads as one.
           keepLines: true,
-          ...(numbered ? { numbering: { reference: LISTS.deliverables, level: 0, instance: 2 } } : { style: "ListParagraph", indent: deliverables.labelled ? { left: 720, hanging: 720 } : {} }),
+          ...(numbered
+            ? { numbering: { reference: LISTS.deliverables, level: 0, instance: 2 } }
+            : { style: "ListParagraph", indent: deliverables.labelled ? { left: 720, hanging: 720 } : {} }),
           ...markOf(item.text, context),
           children: [...typedLabel, ...inline(runs, context)],
         }),
@@ -66,8 +76,14 @@ export function annexBlocks(annex: NonNullable<WorkplanView["annex"]>, contentWi
       width: { size: contentWidth, type: WidthType.DXA },
       columnWidths: widths,
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: [cell("Acronym", widths[0]!, true), cell("Full name", widths[1]!, true)] }),
-        ...annex.entries.map((entry) => new TableRow({ cantSplit: true, children: [cell(entry.acronym, widths[0]!, true), cell(entry.name, widths[1]!)] })),
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: [cell("Acronym", widths[0]!, true), cell("Full name", widths[1]!, true)],
+        }),
+        ...annex.entries.map(
+          (entry) => new TableRow({ cantSplit: true, children: [cell(entry.acronym, widths[0]!, true), cell(entry.name, widths[1]!)] }),
+        ),
       ],
     }),
   ];

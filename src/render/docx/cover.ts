@@ -1,4 +1,16 @@
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TabStopType, TextRun, VerticalAlign, WidthType, type IBorderOptions } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IBorderOptions,
+} from "docx";
 import type { Run, WorkplanView } from "../view.js";
 import type { DocxContext } from "./context.js";
 import { inline } from "./inline.js";
@@ -16,7 +28,13 @@ export function coverBlock(view: WorkplanView, context: DocxContext, contentWidt
   const { cover } = view;
   const text = (runs: readonly Run[], bold = false) => inline(runs, context, { bold });
   const out: (Paragraph | Table)[] = [];
-  if (view.statusMark) out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: view.statusMark.toUpperCase(), bold: true, size: 24 })] }));
+  if (view.statusMark)
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: view.statusMark.toUpperCase(), bold: true, size: 24 })],
+      }),
+    );
   if (cover.symbol || cover.agendaItem) {
     out.push(
       new Paragraph({
@@ -28,7 +46,8 @@ export function coverBlock(view: WorkplanView, context: DocxContext, contentWidt
       }),
     );
   }
-  if (cover.stamp) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: text(cover.stamp, true) }));
+  if (cover.stamp)
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: text(cover.stamp, true) }));
   out.push(
     new Paragraph({
       spacing: { before: 480, after: 0 },
@@ -43,9 +62,11 @@ export function coverBlock(view: WorkplanView, context: DocxContext, contentWidt
     ["Submitted by", cover.submittedBy],
     ["Date", cover.date],
   ];
-  for (const [label, value] of facts) if (value) out.push(new Paragraph({ style: "CoverFact", children: [new TextRun(`${label}: `), ...text(value)] }));
+  for (const [label, value] of facts)
+    if (value) out.push(new Paragraph({ style: "CoverFact", children: [new TextRun(`${label}: `), ...text(value)] }));
   // The foot sits low on the page, under the facts, as the PDF sets it at the page's foot.
-  if (cover.forumDocNo || cover.meeting) out.push(new Paragraph({ spacing: { before: 3000, after: 0 } }), coverFoot(view, context, contentWidth));
+  if (cover.forumDocNo || cover.meeting)
+    out.push(new Paragraph({ spacing: { before: 3000, after: 0 } }), coverFoot(view, context, contentWidth));
   return out;
 }
 
@@ -69,9 +90,29 @@ function coverFoot(view: WorkplanView, context: DocxContext, contentWidth: numbe
     rows: [
       new TableRow({
         children: [
-          cell([new Paragraph({ spacing: { after: 0 }, children: forumDocNo ? [new TextRun("Forum Doc. No.: "), ...inline(forumDocNo, context)] : [] })], contentWidth - boxWidth, false),
+          cell(
+            [
+              new Paragraph({
+                spacing: { after: 0 },
+                children: forumDocNo ? [new TextRun("Forum Doc. No.: "), ...inline(forumDocNo, context)] : [],
+              }),
+            ],
+            contentWidth - boxWidth,
+            false,
+          ),
           meeting
-            ? cell(meetingLines.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: inline(line, context, { bold: true, size: 20 }) })), boxWidth, true)
+            ? cell(
+                meetingLines.map(
+                  (line) =>
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      spacing: { after: 0 },
+                      children: inline(line, context, { bold: true, size: 20 }),
+                    }),
+                ),
+                boxWidth,
+                true,
+              )
             : cell([new Paragraph({})], boxWidth, false),
         ],
       }),

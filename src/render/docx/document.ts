@@ -22,24 +22,47 @@ export function wordDocument(view: WorkplanView, revisions: Revisions | null): D
   const upright = A4.width - 2 * MARGIN;
   const across = A4.height - 2 * MARGIN;
   const footer = new Footer({
-    children: [new Paragraph({ style: "Footer", children: [new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })] })],
+    children: [
+      new Paragraph({
+        style: "Footer",
+        children: [new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
   });
   const page = (orientation: "portrait" | "landscape") => ({
     page: {
       // The library swaps width and height itself for a landscape page.
-      size: { width: A4.width, height: A4.height, orientation: orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      size: {
+        width: A4.width,
+        height: A4.height,
+        orientation: orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
       margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     },
   });
-  const sections: ISectionOptions[] = [{ properties: page("portrait"), footers: { default: footer }, children: [...coverBlock(view, context, upright), ...bodyBlocks(view, context, upright)] }];
+  const sections: ISectionOptions[] = [
+    {
+      properties: page("portrait"),
+      footers: { default: footer },
+      children: [...coverBlock(view, context, upright), ...bodyBlocks(view, context, upright)],
+    },
+  ];
   if (view.plans) {
     sections.push({
       properties: { ...page("landscape"), type: SectionType.NEXT_PAGE },
       footers: { default: footer },
-      children: [new Paragraph({ heading: "Heading1", children: [new TextRun(view.plans.heading)] }), planTable(view.plans, context, across)],
+      children: [
+        new Paragraph({ heading: "Heading1", children: [new TextRun(view.plans.heading)] }),
+        planTable(view.plans, context, across),
+      ],
     });
   }
-  if (view.annex) sections.push({ properties: { ...page("portrait"), type: SectionType.NEXT_PAGE }, footers: { default: footer }, children: annexBlocks(view.annex, upright) });
+  if (view.annex)
+    sections.push({
+      properties: { ...page("portrait"), type: SectionType.NEXT_PAGE },
+      footers: { default: footer },
+      children: annexBlocks(view.annex, upright),
+    });
   const deliverables = view.deliverables;
   return new Document({
     title: view.meta.title,
@@ -47,7 +70,9 @@ export function wordDocument(view: WorkplanView, revisions: Revisions | null): D
     creator: view.meta.author,
     lastModifiedBy: revisions?.author ?? view.meta.author,
     keywords: view.meta.keywords.join(", "),
-    description: view.redline ? `Redline: changes from ${view.redline.before} to ${view.redline.after}. ${view.redline.summary}` : `${view.meta.symbol ? `${view.meta.symbol}: ` : ""}${view.meta.title}`,
+    description: view.redline
+      ? `Redline: changes from ${view.redline.before} to ${view.redline.after}. ${view.redline.summary}`
+      : `${view.meta.symbol ? `${view.meta.symbol}: ` : ""}${view.meta.title}`,
     revision: 1,
     // What `ctwg import` reads back: which plan the file is of, and the fingerprint of its texts.
     customProperties: [
@@ -56,7 +81,10 @@ export function wordDocument(view: WorkplanView, revisions: Revisions | null): D
     ],
     ...(revisions && { features: { trackRevisions: true } }),
     styles: documentStyles(view.lang),
-    numbering: documentNumbering(view.introduction?.stepsStyle ?? "bullet", deliverables ? deliverableLevelText(deliverables.labelled, deliverables.labelFormat) : null),
+    numbering: documentNumbering(
+      view.introduction?.stepsStyle ?? "bullet",
+      deliverables ? deliverableLevelText(deliverables.labelled, deliverables.labelFormat) : null,
+    ),
     sections,
   });
 }

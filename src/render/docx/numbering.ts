@@ -26,14 +26,34 @@ export function documentNumbering(stepsStyle: ListStyle, labelFormat: string | n
   const steps =
     stepsStyle === "bullet"
       ? bullets(360)
-      : [{ level: 0, format: stepsStyle === "letter" ? LevelFormat.LOWER_LETTER : LevelFormat.DECIMAL, text: stepsStyle === "letter" ? "(%1)" : "%1.", alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 360 } } } }, ...bullets(360).slice(1)];
+      : [
+          {
+            level: 0,
+            format: stepsStyle === "letter" ? LevelFormat.LOWER_LETTER : LevelFormat.DECIMAL,
+            text: stepsStyle === "letter" ? "(%1)" : "%1.",
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 360, hanging: 360 } } },
+          },
+          ...bullets(360).slice(1),
+        ];
   const config: INumberingOptions["config"][number][] = [
     { reference: LISTS.bullets, levels: bullets(360) },
     { reference: LISTS.cellBullets, levels: bullets(200) },
     { reference: LISTS.steps, levels: steps },
   ];
   if (labelFormat !== null) {
-    config.push({ reference: LISTS.deliverables, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: labelFormat, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 720 } } } }] });
+    config.push({
+      reference: LISTS.deliverables,
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: labelFormat,
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 720, hanging: 720 } } },
+        },
+      ],
+    });
   }
   return { config };
 }

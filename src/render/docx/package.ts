@@ -12,9 +12,17 @@ export async function packDocument(document: File, date: Date): Promise<Uint8Arr
   const core = new TextDecoder().decode(parts["docProps/core.xml"]);
   parts["docProps/core.xml"] = new TextEncoder().encode(core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${iso}`));
   // The zip format keeps local time without a zone: a date whose local fields read the UTC ones gives every machine the same bytes.
-  const mtime = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
+  const mtime = new Date(
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  );
   const ordered: Zippable = {};
-  for (const name of ["[Content_Types].xml", "_rels/.rels", ...Object.keys(parts).sort()]) if (parts[name] && !(name in ordered)) ordered[name] = [parts[name]!, { mtime }];
+  for (const name of ["[Content_Types].xml", "_rels/.rels", ...Object.keys(parts).sort()])
+    if (parts[name] && !(name in ordered)) ordered[name] = [parts[name]!, { mtime }];
   return zipSync(ordered, { level: 6 });
 }
 

@@ -16,14 +16,27 @@ export function markOf(runs: readonly Run[], context: DocxContext): Pick<IParagr
 }
 
 /** A paragraph of runs in a style. */
-export function textParagraph(runs: readonly Run[], context: DocxContext, options: Omit<IParagraphOptions, "children"> = {}, look: RunLook = {}): Paragraph {
+export function textParagraph(
+  runs: readonly Run[],
+  context: DocxContext,
+  options: Omit<IParagraphOptions, "children"> = {},
+  look: RunLook = {},
+): Paragraph {
   return new Paragraph({ ...options, ...markOf(runs, context), children: inline(runs, context, look) });
 }
 
 /** A list as Word list paragraphs, nested items a level deeper. */
-export function listParagraphs(items: readonly ListItemView[], context: DocxContext, list: { reference: string; instance: number; style?: string }, level = 0): Paragraph[] {
+export function listParagraphs(
+  items: readonly ListItemView[],
+  context: DocxContext,
+  list: { reference: string; instance: number; style?: string },
+  level = 0,
+): Paragraph[] {
   return items.flatMap((item) => [
-    textParagraph(item.text, context, { numbering: { reference: list.reference, level, instance: list.instance }, ...(list.style && { style: list.style }) }),
+    textParagraph(item.text, context, {
+      numbering: { reference: list.reference, level, instance: list.instance },
+      ...(list.style && { style: list.style }),
+    }),
     ...listParagraphs(item.items, context, list, level + 1),
   ]);
 }

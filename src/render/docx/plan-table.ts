@@ -1,4 +1,15 @@
-import { BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IBorderOptions } from "docx";
+import {
+  BorderStyle,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IBorderOptions,
+} from "docx";
 import type { ColumnField } from "../../model/document-shape.js";
 import { columnShares } from "../column-shares.js";
 import type { BlockView, PlanRowView, Run, WorkplanView } from "../view.js";
@@ -28,7 +39,9 @@ export function planTable(plans: NonNullable<WorkplanView["plans"]>, context: Do
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: plans.columns.map((column, i) => cell([new Paragraph({ style: "TableHeading", children: [new TextRun(column.title)] })], widths[i]!, HEADER_FILL)),
+    children: plans.columns.map((column, i) =>
+      cell([new Paragraph({ style: "TableHeading", children: [new TextRun(column.title)] })], widths[i]!, HEADER_FILL),
+    ),
   });
   const rows = plans.rows.map((row) => {
     const mark = markOf(rowRuns(row), context).run;
@@ -39,19 +52,44 @@ export function planTable(plans: NonNullable<WorkplanView["plans"]>, context: Do
       children: plans.columns.map((column, i) => cell(cellParagraphs(row, column.field, context), widths[i]!)),
     });
   });
-  return new Table({ width: { size: tableWidth, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...rows] });
+  return new Table({
+    width: { size: tableWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [header, ...rows],
+  });
 }
 
 /** Every run of a row, to tell a row that was added or dropped as a whole. */
 function rowRuns(row: PlanRowView): Run[] {
-  const ofBlocks = (blocks: readonly BlockView[]): Run[] => blocks.flatMap((b) => b.paragraph ?? b.list!.flatMap(function all(item): Run[] { return [...item.text, ...item.items.flatMap(all)]; }));
-  return [...row.title, ...ofBlocks(row.summary), ...row.mandate.flatMap((m) => [...m.source, ...ofBlocks(m.text)]), ...row.priorities.flat(), ...ofBlocks(row.collaboration), ...(row.owner ?? []), ...(row.date ?? []), ...(row.place ?? [])];
+  const ofBlocks = (blocks: readonly BlockView[]): Run[] =>
+    blocks.flatMap(
+      (b) =>
+        b.paragraph ??
+        b.list!.flatMap(function all(item): Run[] {
+          return [...item.text, ...item.items.flatMap(all)];
+        }),
+    );
+  return [
+    ...row.title,
+    ...ofBlocks(row.summary),
+    ...row.mandate.flatMap((m) => [...m.source, ...ofBlocks(m.text)]),
+    ...row.priorities.flat(),
+    ...ofBlocks(row.collaboration),
+    ...(row.owner ?? []),
+    ...(row.date ?? []),
+    ...(row.place ?? []),
+  ];
 }
 
 function cellParagraphs(row: PlanRowView, field: ColumnField, context: DocxContext): Paragraph[] {
   const para = (runs: readonly Run[], style = "TableText", underline = false) => textParagraph(runs, context, { style }, { underline });
   const blocks = (content: readonly BlockView[]) =>
-    content.flatMap((block) => (block.paragraph ? [para(block.paragraph)] : listParagraphs(block.list!, context, { reference: LISTS.cellBullets, instance: 0, style: "TableText" })));
+    content.flatMap((block) =>
+      block.paragraph
+        ? [para(block.paragraph)]
+        : listParagraphs(block.list!, context, { reference: LISTS.cellBullets, instance: 0, style: "TableText" }),
+    );
   switch (field) {
     case "title":
       return [para(row.title, "TableHeading")];

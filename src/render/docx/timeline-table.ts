@@ -22,7 +22,8 @@ export function timelineTable(timeline: TimelineView, period: string, contentWid
       ...(fill && { shading: { type: ShadingType.CLEAR, color: "auto", fill } }),
       children,
     });
-  const small = (text: string, bold = false) => new Paragraph({ style: "TableText", spacing: { after: 0 }, children: [new TextRun({ text, bold, size: 14 })] });
+  const small = (text: string, bold = false) =>
+    new Paragraph({ style: "TableText", spacing: { after: 0 }, children: [new TextRun({ text, bold, size: 14 })] });
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -42,7 +43,14 @@ export function timelineTable(timeline: TimelineView, period: string, contentWid
       }),
   );
   return [
-    new Table({ width: { size: labelWidth + columnWidth * timeline.months.length, type: WidthType.DXA }, columnWidths: [labelWidth, ...timeline.months.map(() => columnWidth)], rows: [header, ...rows] }),
-    new Paragraph({ style: "Caption", children: [new TextRun(`Meetings and workshops in ${period}; pale: to be confirmed or known only to the month.`)] }),
+    new Table({
+      width: { size: labelWidth + columnWidth * timeline.months.length, type: WidthType.DXA },
+      columnWidths: [labelWidth, ...timeline.months.map(() => columnWidth)],
+      rows: [header, ...rows],
+    }),
+    new Paragraph({
+      style: "Caption",
+      children: [new TextRun(`Meetings and workshops in ${period}; pale: to be confirmed or known only to the month.`)],
+    }),
   ];
 }

@@ -35,17 +35,29 @@ export function layoutCover(view: WorkplanView, writer: PageWriter, metrics: Met
 
   let stampBottom = g.top;
   if (cover.stamp) {
-    const stamp = textBoxes([{ text: plainText(cover.stamp), face: "bold" }], width - 60, BODY_STYLE, metrics, { struct: p(), align: "center" });
+    const stamp = textBoxes([{ text: plainText(cover.stamp), face: "bold" }], width - 60, BODY_STYLE, metrics, {
+      struct: p(),
+      align: "center",
+    });
     stampBottom = place(stamp, g.left + 30, cover.symbol || cover.agendaItem ? g.top + 22 : g.top) + 12;
   }
 
   const orgWidth = 150;
-  const org = textBoxes([{ text: plainText(cover.organisation), face: "bold" }], orgWidth - 24, BODY_STYLE, metrics, { struct: p(), size: 13, lineHeight: 16 });
+  const org = textBoxes([{ text: plainText(cover.organisation), face: "bold" }], orgWidth - 24, BODY_STYLE, metrics, {
+    struct: p(),
+    size: 13,
+    lineHeight: 16,
+  });
   const orgTop = Math.max(g.top + 40, stampBottom);
   const orgBottom = place(org, g.left + 12, orgTop + 10) + 10;
   writer.draw([{ kind: "box", x: g.left, y: orgTop, width: orgWidth, height: orgBottom - orgTop, stroke: 1.5, fill: null }]);
 
-  const title = textBoxes([{ text: plainText(cover.title), face: "bold" }], width - 60, BODY_STYLE, metrics, { struct: p(), size: 16, lineHeight: 21, align: "center" });
+  const title = textBoxes([{ text: plainText(cover.title), face: "bold" }], width - 60, BODY_STYLE, metrics, {
+    struct: p(),
+    size: 16,
+    lineHeight: 21,
+    align: "center",
+  });
   let y = place(title, g.left + 30, Math.max(300, orgBottom + 40)) + 18;
   for (const fact of coverFacts(cover)) {
     y = place(textBoxes([{ text: fact, face: "regular" }], width, BODY_STYLE, metrics, { struct: p(), align: "center" }), g.left, y) + 4;
@@ -78,7 +90,9 @@ function layoutMeetingBox(
   const g = writer.geometry;
   const boxWidth = 220;
   const lines = [meeting.name, meeting.place, meeting.date].map(plainText);
-  const boxes = lines.flatMap((text) => textBoxes([{ text, face: "bold" }], boxWidth - 20, BODY_STYLE, metrics, { struct, size: 10, lineHeight: 13, align: "center" }));
+  const boxes = lines.flatMap((text) =>
+    textBoxes([{ text, face: "bold" }], boxWidth - 20, BODY_STYLE, metrics, { struct, size: 10, lineHeight: 13, align: "center" }),
+  );
   const height = boxes.reduce((sum, box) => sum + box.height, 0) + 16;
   const top = writer.bottom - height;
   place(boxes, g.width - g.right - boxWidth + 10, top + 8);

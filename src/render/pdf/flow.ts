@@ -72,7 +72,7 @@ export function textBoxes(runs: readonly StyledRun[], width: number, style: Flow
     const text: TextLine = { kind: "text", x, y: 0, size, segments: line.segments, struct: options.struct };
     return {
       height: options.lineHeight ?? style.lineHeight,
-      spaceBefore: i === 0 ? options.spaceBefore ?? 0 : 0,
+      spaceBefore: i === 0 ? (options.spaceBefore ?? 0) : 0,
       keepWithNext: options.keepWithNext === true || (lines.length > 1 && (i === 0 || i === lines.length - 2)),
       items: [text],
     };
@@ -180,4 +180,5 @@ export function blockBoxes(
 }
 
 /** Total height of boxes stacked in one column. */
-export const stackHeight = (boxes: readonly FlowBox[]) => boxes.reduce((sum, box, i) => sum + box.height + (i === 0 ? 0 : box.spaceBefore), 0);
+export const stackHeight = (boxes: readonly FlowBox[]) =>
+  boxes.reduce((sum, box, i) => sum + box.height + (i === 0 ? 0 : box.spaceBefore), 0);

@@ -193,7 +193,10 @@ function underline(doc: PDFKit.PDFDocument, embedded: EmbeddedFont, run: GlyphRu
   const thickness = run.size < 10 ? 0.5 : Math.floor(run.size / 10);
   const y = run.top + ((embedded.ascender - embedded.descender) / 1000) * run.size - thickness;
   doc.save().strokeColor(run.color).lineWidth(thickness);
-  doc.moveTo(run.x, y).lineTo(run.x + width, y).stroke();
+  doc
+    .moveTo(run.x, y)
+    .lineTo(run.x + width, y)
+    .stroke();
   doc.restore();
 }
 

@@ -59,7 +59,12 @@ function layoutBody(view: WorkplanView, writer: PageWriter, metrics: Metrics, st
     if (introduction.callout) writer.flow(calloutBoxes(body, introduction.callout, writer.bottom - writer.geometry.top));
     for (const runs of introduction.paragraphs) writer.flow(paragraph(runs));
     if (introduction.steps.length) {
-      writer.flow(listBoxes(introduction.steps, width, BODY_STYLE, metrics, structure, document, { spaceBefore: BODY_STYLE.paragraphGap, marker: introduction.stepsStyle }));
+      writer.flow(
+        listBoxes(introduction.steps, width, BODY_STYLE, metrics, structure, document, {
+          spaceBefore: BODY_STYLE.paragraphGap,
+          marker: introduction.stepsStyle,
+        }),
+      );
     }
   }
   if (view.crossCutting.lead) writer.flow(paragraph(view.crossCutting.lead));
@@ -107,10 +112,13 @@ const CALLOUT = { stroke: 1, fill: "#f4f4f1", padY: 3 * (72 / 25.4), padX: 5 * (
  */
 function calloutBoxes(body: BodyContext, runs: Run[], pageHeight: number): FlowBox[] {
   const div = body.structure.add("Div", body.parent);
-  const lines = textBoxes(toStyled(runs), body.width - 2 * CALLOUT.padX, BODY_STYLE, body.metrics, { struct: body.structure.add("P", div) });
+  const lines = textBoxes(toStyled(runs), body.width - 2 * CALLOUT.padX, BODY_STYLE, body.metrics, {
+    struct: body.structure.add("P", div),
+  });
   const perFrame = Math.max(1, Math.floor((pageHeight - 2 * CALLOUT.padY) / BODY_STYLE.lineHeight));
   const frames: FlowBox[] = [];
-  for (let i = 0; i < lines.length; i += perFrame) frames.push(framed(lines.slice(i, i + perFrame), body.width, i === 0 ? BODY_STYLE.paragraphGap : 0));
+  for (let i = 0; i < lines.length; i += perFrame)
+    frames.push(framed(lines.slice(i, i + perFrame), body.width, i === 0 ? BODY_STYLE.paragraphGap : 0));
   return frames;
 }
 
@@ -127,7 +135,14 @@ function framed(lines: readonly FlowBox[], width: number, spaceBefore: number): 
 }
 
 /** A section's heading at the top of its own page, bookmarked; the annex's keeps with its first entry. */
-function sectionHeading(text: string, width: number, metrics: Metrics, structure: StructureBuilder, parent: number, keepWithNext: boolean): FlowBox[] {
+function sectionHeading(
+  text: string,
+  width: number,
+  metrics: Metrics,
+  structure: StructureBuilder,
+  parent: number,
+  keepWithNext: boolean,
+): FlowBox[] {
   const boxes = textBoxes([{ text, face: "bold" }], width, BODY_STYLE, metrics, {
     struct: structure.add("H2", parent),
     size: 12,
@@ -139,14 +154,24 @@ function sectionHeading(text: string, width: number, metrics: Metrics, structure
 }
 
 /** The acronym annex as a two-column table: the acronym, then its full name hanging beside it. */
-function annexBoxes(entries: { acronym: string; name: string }[], width: number, metrics: Metrics, structure: StructureBuilder, parent: number): FlowBox[] {
+function annexBoxes(
+  entries: { acronym: string; name: string }[],
+  width: number,
+  metrics: Metrics,
+  structure: StructureBuilder,
+  parent: number,
+): FlowBox[] {
   const table = structure.add("Table", parent);
   const body = structure.add("TBody", table);
   const indent = 80;
   return entries.flatMap((entry) => {
     const row = structure.add("TR", body);
     const acronym = structure.add("TH", row, { scope: "Row" });
-    const boxes = textBoxes([{ text: entry.name, face: "regular" }], width, BODY_STYLE, metrics, { struct: structure.add("TD", row), indent, spaceBefore: 2 });
+    const boxes = textBoxes([{ text: entry.name, face: "regular" }], width, BODY_STYLE, metrics, {
+      struct: structure.add("TD", row),
+      indent,
+      spaceBefore: 2,
+    });
     boxes[0]?.items.unshift(line(entry.acronym, "bold", BODY_STYLE.size, 0, 0, acronym, metrics));
     return boxes;
   });
@@ -160,7 +185,12 @@ function annexBoxes(entries: { acronym: string; name: string }[], width: number,
 function deliverableBoxes(body: BodyContext, deliverables: Deliverables): FlowBox[] {
   const { width, metrics, structure } = body;
   const { items } = deliverables;
-  const indent = deliverables.labelled ? labelIndent(items.map((item) => item.number), metrics) : 0;
+  const indent = deliverables.labelled
+    ? labelIndent(
+        items.map((item) => item.number),
+        metrics,
+      )
+    : 0;
   let list: number | null = null;
   return items.flatMap((item, i) => {
     const heading = item.group ? headingBoxes(body, plainText(item.group), "H3", 2, i === 0 ? 10 : 14) : [];
@@ -195,7 +225,15 @@ function addFooters(writer: PageWriter, metrics: Metrics): void {
   writer.pages.forEach((page, i) => {
     const text = `Page ${i + 1} of ${total}`;
     const footer: PlacedItem = {
-      ...line(text, "regular", FOOTER_SIZE, (page.width - metrics.width(text, "regular", FOOTER_SIZE)) / 2, page.height - 34, null, metrics),
+      ...line(
+        text,
+        "regular",
+        FOOTER_SIZE,
+        (page.width - metrics.width(text, "regular", FOOTER_SIZE)) / 2,
+        page.height - 34,
+        null,
+        metrics,
+      ),
       artifact: "Pagination",
     };
     page.items.push(footer);

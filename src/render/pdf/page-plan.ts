@@ -49,10 +49,26 @@ export interface Box {
   strokeColor?: string;
 }
 
-
 export type StructType =
-  | "Document" | "Sect" | "Div" | "H1" | "H2" | "H3" | "P" | "L" | "LI" | "Lbl" | "LBody"
-  | "Table" | "THead" | "TBody" | "TR" | "TH" | "TD" | "Figure" | "Caption";
+  | "Document"
+  | "Sect"
+  | "Div"
+  | "H1"
+  | "H2"
+  | "H3"
+  | "P"
+  | "L"
+  | "LI"
+  | "Lbl"
+  | "LBody"
+  | "Table"
+  | "THead"
+  | "TBody"
+  | "TR"
+  | "TH"
+  | "TD"
+  | "Figure"
+  | "Caption";
 
 export interface StructNode {
   id: number;

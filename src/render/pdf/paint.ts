@@ -74,7 +74,7 @@ export function paint(plan: PagePlan, fonts: FontSet, meta: PdfMetadata): Promis
         doc.endMarkedContent();
         elements.get(item.struct).add(content);
       } else {
-        doc.markContent("Artifact", { type: item.kind === "text" ? item.artifact ?? "Layout" : "Layout" });
+        doc.markContent("Artifact", { type: item.kind === "text" ? (item.artifact ?? "Layout") : "Layout" });
         drawItem(doc, writeRun, item);
         doc.endMarkedContent();
       }
@@ -102,20 +102,36 @@ function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
 /** Text as XML character data: `&`, `<` and `>` escaped, the characters XML 1.0 cannot hold (controls, lone surrogates) dropped. */
 export function xmlText(text: string): string {
   const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "").replace(/[&<>]/g, (c) => escapes[c]!);
+  return text
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      "",
+    )
+    .replace(/[&<>]/g, (c) => escapes[c]!);
 }
 
 function drawItem(doc: PDFKit.PDFDocument, writeRun: (run: GlyphRun) => void, item: PlacedItem): void {
   switch (item.kind) {
     case "text":
       for (const segment of item.segments) {
-        writeRun({ text: segment.text, face: segment.face, size: item.size, x: item.x + segment.x, top: item.y, color: "#000000", underline: segment.underline });
+        writeRun({
+          text: segment.text,
+          face: segment.face,
+          size: item.size,
+          x: item.x + segment.x,
+          top: item.y,
+          color: "#000000",
+          underline: segment.underline,
+        });
       }
       return;
     case "box":
       if (item.fill) doc.rect(item.x, item.y, item.width, item.height).fill(item.fill);
       if (item.stroke) {
-        doc.save().lineWidth(item.stroke).strokeColor(item.strokeColor ?? "#000000");
+        doc
+          .save()
+          .lineWidth(item.stroke)
+          .strokeColor(item.strokeColor ?? "#000000");
         if (item.dash) doc.dash(item.dash[0], { space: item.dash[1] });
         doc.rect(item.x, item.y, item.width, item.height).stroke().restore();
       }
@@ -141,7 +157,11 @@ function structureElements(doc: PDFKit.PDFDocument, nodes: readonly StructNode[]
       if (sibling.id < id && !made.has(sibling.id)) get(sibling.id);
     }
     const element = doc.struct(node.type, node.alt ? { alt: node.alt } : {});
-    const attributes = node.scope ? { O: "Table", Scope: node.scope } : node.numbering ? { O: "List", ListNumbering: node.numbering } : null;
+    const attributes = node.scope
+      ? { O: "Table", Scope: node.scope }
+      : node.numbering
+        ? { O: "List", ListNumbering: node.numbering }
+        : null;
     if (attributes) (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = attributes;
     if (node.parent === null) doc.addStructure(element);
     else get(node.parent).add(element);

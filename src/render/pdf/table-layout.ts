@@ -97,8 +97,18 @@ function columnWidths(columns: Plans["columns"], tableWidth: number): number[] {
 }
 
 /** A row's cell for one column: the title heads the row (TH, scope Row), every other field is a TD. */
-function cellBoxes(field: ColumnField, row: PlanRowView, width: number, metrics: Metrics, structure: StructureBuilder, tr: number): FlowBox[] {
-  if (field === "title") return textBoxes(toStyled(row.title), width, CELL_STYLE, metrics, { struct: structure.add("P", structure.add("TH", tr, { scope: "Row" })) });
+function cellBoxes(
+  field: ColumnField,
+  row: PlanRowView,
+  width: number,
+  metrics: Metrics,
+  structure: StructureBuilder,
+  tr: number,
+): FlowBox[] {
+  if (field === "title")
+    return textBoxes(toStyled(row.title), width, CELL_STYLE, metrics, {
+      struct: structure.add("P", structure.add("TH", tr, { scope: "Row" })),
+    });
   const td = structure.add("TD", tr);
   switch (field) {
     case "summary":
@@ -136,7 +146,13 @@ function takeFitting(boxes: readonly FlowBox[], room: number): [FlowBox[], FlowB
   return [boxes.slice(0, count), rest];
 }
 
-function mandateBoxes(mandate: PlanRowView["mandate"], width: number, metrics: Metrics, structure: StructureBuilder, td: number): FlowBox[] {
+function mandateBoxes(
+  mandate: PlanRowView["mandate"],
+  width: number,
+  metrics: Metrics,
+  structure: StructureBuilder,
+  td: number,
+): FlowBox[] {
   return mandate.flatMap((entry, i) => [
     ...textBoxes(toStyled(entry.source, true), width, CELL_STYLE, metrics, {
       struct: structure.add("P", td),

@@ -29,7 +29,6 @@ interface Word {
   spaceAfter: { face: FontFace; underline: boolean } | null;
 }
 
-
 /**
  * Breaks runs into lines no wider than `maxWidth`, greedily at spaces. A word wider than a whole
  * line breaks after a `/` or `-` where it can, else between characters, so nothing runs off the page.

@@ -11,7 +11,13 @@ const INK = "#2f5d8a";
  * flow, so the figure never splits across pages; a Figure in the structure tree, with the events
  * as its alternative text, and its caption under it.
  */
-export function timelineFigure(timeline: TimelineView, width: number, metrics: Metrics, structure: StructureBuilder, parent: number): FlowBox[] {
+export function timelineFigure(
+  timeline: TimelineView,
+  width: number,
+  metrics: Metrics,
+  structure: StructureBuilder,
+  parent: number,
+): FlowBox[] {
   const scale = width / timeline.width;
   const figure = structure.add("Figure", parent, { alt: timeline.description });
   const items: PlacedItem[] = [];
@@ -24,16 +30,35 @@ export function timelineFigure(timeline: TimelineView, width: number, metrics: M
     segments: [{ text: label, face: "regular", underline: false, x: 0, width: metrics.width(label, "regular", size) }],
   });
   for (const month of timeline.months) {
-    items.push({ kind: "box", x: month.x * scale, y: 0, width: month.width * scale, height: timeline.height * scale, stroke: 0.5, fill: null, strokeColor: GRID });
+    items.push({
+      kind: "box",
+      x: month.x * scale,
+      y: 0,
+      width: month.width * scale,
+      height: timeline.height * scale,
+      stroke: 0.5,
+      fill: null,
+      strokeColor: GRID,
+    });
     items.push(text(month.label, (month.x + 3) * scale, 11 * scale, 8 * scale, figure));
   }
   for (const event of timeline.events) {
     const box = { kind: "box" as const, x: event.x * scale, y: event.y * scale, width: event.width * scale, height: event.height * scale };
-    items.push(event.tentative ? { ...box, stroke: 0.8, fill: "#dfe8f2", dash: [2, 1.5], strokeColor: INK } : { ...box, stroke: null, fill: INK });
+    items.push(
+      event.tentative ? { ...box, stroke: 0.8, fill: "#dfe8f2", dash: [2, 1.5], strokeColor: INK } : { ...box, stroke: null, fill: INK },
+    );
     // A white ground under the label keeps it readable where it crosses a month's line.
     const size = 7.5 * scale;
     const labelWidth = metrics.width(event.label, "regular", size);
-    items.push({ kind: "box", x: event.labelX * scale - 1, y: event.labelY * scale - size, width: labelWidth + 2, height: size + 2, stroke: null, fill: "#ffffff" });
+    items.push({
+      kind: "box",
+      x: event.labelX * scale - 1,
+      y: event.labelY * scale - size,
+      width: labelWidth + 2,
+      height: size + 2,
+      stroke: null,
+      fill: "#ffffff",
+    });
     items.push(text(event.label, event.labelX * scale, event.labelY * scale, size, figure));
   }
   const caption = structure.add("Caption", figure);

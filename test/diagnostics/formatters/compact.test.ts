@@ -19,9 +19,16 @@ describe("compact", () => {
   });
 
   it("puts the hint in the message, before the rule id, where a compiler's log parser still reads the line", () => {
-    const d = diagnostic({ ruleId: "schema/unknown-key", span: span([11, 3], [11, 8]), message: "unknown key `symbl` in `cover`", hint: "did you mean `symbol`?" });
+    const d = diagnostic({
+      ruleId: "schema/unknown-key",
+      span: span([11, 3], [11, 8]),
+      message: "unknown key `symbl` in `cover`",
+      hint: "did you mean `symbol`?",
+    });
     const out = compact([d], options);
-    expect(out).toBe("workplans/2017.yaml:11:3: error: unknown key `symbl` in `cover` (hint: did you mean `symbol`?) [schema/unknown-key]\n");
+    expect(out).toBe(
+      "workplans/2017.yaml:11:3: error: unknown key `symbl` in `cover` (hint: did you mean `symbol`?) [schema/unknown-key]\n",
+    );
     expect(GCC_LINE.exec(out.trimEnd())?.groups).toEqual({
       file: "workplans/2017.yaml",
       line: "11",
@@ -33,7 +40,9 @@ describe("compact", () => {
   });
 
   it("writes no hint part for a diagnostic without one", () => {
-    expect(compact([diagnostic({ span: span([2, 1], [2, 4]) })], options)).toBe("workplans/2017.yaml:2:1: error: Something is wrong. [some-rule]\n");
+    expect(compact([diagnostic({ span: span([2, 1], [2, 4]) })], options)).toBe(
+      "workplans/2017.yaml:2:1: error: Something is wrong. [some-rule]\n",
+    );
   });
 
   it("makes the hint's control characters visible, so it cannot break the line or drive the terminal", () => {

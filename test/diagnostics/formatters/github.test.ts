@@ -31,7 +31,9 @@ describe("github", () => {
   });
 
   it("puts the hint after the message", () => {
-    expect(github([diagnostic({ hint: "did you mean `title`?" })], options)).toMatch(/::Something is wrong\. \(hint: did you mean `title`\?\)\n$/);
+    expect(github([diagnostic({ hint: "did you mean `title`?" })], options)).toMatch(
+      /::Something is wrong\. \(hint: did you mean `title`\?\)\n$/,
+    );
   });
 
   it("escapes %, CR and LF in the message, and leaves : and , alone there", () => {

@@ -79,7 +79,10 @@ describe("junit", () => {
     expect(() => parseXml('<?xml version="1.0" encoding="utf-8"?>\n<a>x & y</a>')).toThrow(/bare &/);
     expect(() => parseXml('<?xml version="1.0" encoding="utf-8"?>\n<a><b></a>')).toThrow(/closes/);
     expect(() => parseXml('<?xml version="1.0" encoding="utf-8"?>\n<a>\u0007</a>')).toThrow(/not allowed/);
-    expect(parseXml('<?xml version="1.0" encoding="utf-8"?>\n<a m="&lt;&#10;">&amp;</a>')).toMatchObject({ attributes: { m: "<\n" }, text: "&" });
+    expect(parseXml('<?xml version="1.0" encoding="utf-8"?>\n<a m="&lt;&#10;">&amp;</a>')).toMatchObject({
+      attributes: { m: "<\n" },
+      text: "&",
+    });
   });
 
   it("has one testsuite per file and one testcase per diagnostic", () => {
@@ -107,7 +110,9 @@ describe("junit", () => {
     const testcases = all(root, "testcase");
     expect(testcases.map((t) => t.children.map((c) => c.name).join())).toEqual(["failure", "failure", "failure", "system-out", "failure"]);
     expect(testcases.map((t) => t.children[0]!.attributes["type"])).toEqual(["error", "error", "warning", undefined, "warning"]);
-    expect(testcases[3]!.children[0]!.text).toBe("workplans/2017.yaml:55:12: info: The title is 142 characters long; titles over 120 wrap in the PDF.");
+    expect(testcases[3]!.children[0]!.text).toBe(
+      "workplans/2017.yaml:55:12: info: The title is 142 characters long; titles over 120 wrap in the PDF.",
+    );
   });
 
   it("keeps every character of a message through the escaping", () => {
@@ -156,7 +161,9 @@ describe("junit with the files checked", () => {
   it("gives a file without findings one passing testcase, and counts it", () => {
     expect(root.attributes).toEqual({ name: "ctwg lint", tests: "7", failures: "4" });
     const clean = all(root, "testsuite")[2]!;
-    expect(clean.children).toEqual([{ name: "testcase", attributes: { classname: "workplans/2018 & <next>.yaml", name: "ctwg lint" }, children: [], text: "" }]);
+    expect(clean.children).toEqual([
+      { name: "testcase", attributes: { classname: "workplans/2018 & <next>.yaml", name: "ctwg lint" }, children: [], text: "" },
+    ]);
     expect(all(root, "testcase")).toHaveLength(diagnostics.length + 2);
   });
 

@@ -57,7 +57,9 @@ describe("sarif", () => {
   });
 
   it("lists each rule once, however often it is declared or reported", () => {
-    const out = parse(sarif([diagnostic(), diagnostic(), diagnostic({ ruleId: "yaml/duplicate-key" })], { ...options, rules: [...rules, rules[0]!] }));
+    const out = parse(
+      sarif([diagnostic(), diagnostic(), diagnostic({ ruleId: "yaml/duplicate-key" })], { ...options, rules: [...rules, rules[0]!] }),
+    );
     const ids = out.runs[0]!.tool.driver.rules!.map((r) => r.id);
     expect(ids).toEqual([...rules.map((r) => r.id), "some-rule"]);
   });
@@ -91,7 +93,8 @@ describe("sarif", () => {
   });
 
   it("writes file paths as URI references with forward slashes", () => {
-    const uri = (file: string) => parse(sarif([diagnostic({ file })], options)).runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri;
+    const uri = (file: string) =>
+      parse(sarif([diagnostic({ file })], options)).runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri;
     expect(results[4]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe("workplans/plan-2018.yaml");
     expect(uri("./workplans/2017.yaml")).toBe("workplans/2017.yaml");
     expect(uri("work plans/#1?.yaml")).toBe("work%20plans/%231%3F.yaml");

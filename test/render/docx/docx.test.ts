@@ -22,7 +22,16 @@ describe("the Word document of the 2017 plan", async () => {
 
   it("is a Word package: content types first, the document, styles, numbering, a footer and the properties", () => {
     expect(Object.keys(files)[0]).toBe("[Content_Types].xml");
-    for (const part of ["word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footer1.xml", "docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"]) expect(files, part).toHaveProperty([part]);
+    for (const part of [
+      "word/document.xml",
+      "word/styles.xml",
+      "word/numbering.xml",
+      "word/footer1.xml",
+      "docProps/core.xml",
+      "docProps/app.xml",
+      "docProps/custom.xml",
+    ])
+      expect(files, part).toHaveProperty([part]);
   });
 
   it("uses Word's own styles: Title, Heading 1 and 2, List Paragraph", () => {
@@ -47,7 +56,14 @@ describe("the Word document of the 2017 plan", async () => {
     const table = body.slice(body.indexOf("Itemized Work Plans for 2017"));
     const header = table.slice(0, table.indexOf("</w:tr>"));
     expect(header).toContain("<w:tblHeader/>");
-    for (const title of ["Title", "Summary of Specific Plans", "Mandate (Leaders/Ministers/SOM/SCE", "ECOTECH Priorities", "Cross-fora collaboration"]) expect(header).toContain(title);
+    for (const title of [
+      "Title",
+      "Summary of Specific Plans",
+      "Mandate (Leaders/Ministers/SOM/SCE",
+      "ECOTECH Priorities",
+      "Cross-fora collaboration",
+    ])
+      expect(header).toContain(title);
     const rows = table.slice(0, table.indexOf("</w:tbl>")).split("<w:tr>").slice(1);
     expect(rows).toHaveLength(1 + buildView(workplan2017()).plans!.rows.length);
     for (const row of rows) expect(row).toContain("<w:cantSplit/>");
@@ -129,9 +145,15 @@ describe("bookmark names", () => {
 
 describe("text that looks like markup", () => {
   it("stays text: Word XML is escaped", async () => {
-    const text = replaceOnce(text2017(), "title: Counter-Terrorism Working Group's Proposed Workplan for 2017", 'title: "A </w:t></w:r><w:r><w:t>& <b>bold</b> \\"quoted\\""');
+    const text = replaceOnce(
+      text2017(),
+      "title: Counter-Terrorism Working Group's Proposed Workplan for 2017",
+      'title: "A </w:t></w:r><w:r><w:t>& <b>bold</b> \\"quoted\\""',
+    );
     const { workplan } = compile(text);
     const files = parts(await render(buildView(workplan!)));
-    expect(files["word/document.xml"]).toContain("A &lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;&lt;w:t&gt;&amp; &lt;b&gt;bold&lt;/b&gt; &quot;quoted&quot;");
+    expect(files["word/document.xml"]).toContain(
+      "A &lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;&lt;w:t&gt;&amp; &lt;b&gt;bold&lt;/b&gt; &quot;quoted&quot;",
+    );
   });
 });

@@ -16,7 +16,13 @@ import { convertWithOffice, officeTests } from "../../support/office.js";
 import { compile, ROOT, workplan2017 } from "../../support/workplan.js";
 
 const SOURCE = readFileSync(join(ROOT, "test/fixtures/2017/source.txt"), "utf8");
-const COLUMNS = ["Title", "Summary of Specific Plans", "Mandate (Leaders/Ministers/SOM/SCE Priorities and Decisions", "ECOTECH Priorities and/or Host Year Priorities", "Cross-fora collaboration"];
+const COLUMNS = [
+  "Title",
+  "Summary of Specific Plans",
+  "Mandate (Leaders/Ministers/SOM/SCE Priorities and Decisions",
+  "ECOTECH Priorities and/or Host Year Priorities",
+  "Cross-fora collaboration",
+];
 
 /** Each page's text and whether it is set across (landscape). */
 async function pdfPages(file: string): Promise<{ text: string; landscape: boolean }[]> {
@@ -26,7 +32,10 @@ async function pdfPages(file: string): Promise<{ text: string; landscape: boolea
     const page = await document.getPage(n);
     const { width, height } = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
-    pages.push({ text: content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : " ") : "")).join(""), landscape: width > height });
+    pages.push({
+      text: content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : " ") : "")).join(""),
+      landscape: width > height,
+    });
   }
   return pages;
 }
@@ -48,7 +57,14 @@ officeTests("the Word documents, as LibreOffice reads them", (soffice) => {
     writeFileSync(build, (await docx.render(buildView(workplan2017(), { glossary }))) as Uint8Array);
     const later = compile(readFileSync(join(ROOT, "test/fixtures/diff/2018.yaml"), "utf8"), "2018.yaml").workplan!;
     const redline = join(dir, "redline.docx");
-    writeFileSync(redline, await formatDiffDocx(diffWorkplans(workplan2017(), later, { beforeLabel: "2017", afterLabel: "2018" }), { paint: NO_PAINT, colour: false, author: "CTWG Chair" }));
+    writeFileSync(
+      redline,
+      await formatDiffDocx(diffWorkplans(workplan2017(), later, { beforeLabel: "2017", afterLabel: "2018" }), {
+        paint: NO_PAINT,
+        colour: false,
+        author: "CTWG Chair",
+      }),
+    );
     const [pdf] = await convertWithOffice(soffice, [build], "pdf", join(dir));
     pages = await pdfPages(pdf!);
     const backDir = mkdtempSync(join(dir, "back-"));
@@ -82,7 +98,7 @@ officeTests("the Word documents, as LibreOffice reads them", (soffice) => {
 
   it("keeps every bookmark through a round trip, so edits can come back", () => {
     const names = (xml: string) => new Set([...xml.matchAll(/<w:bookmarkStart [^>]*w:name="(ctwg_[^"]+)"/g)].map((m) => m[1]));
-    const ours = names(new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(join(dir, "build.docx")))) ["word/document.xml"]));
+    const ours = names(new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(join(dir, "build.docx"))))["word/document.xml"]));
     expect(names(buildBack)).toEqual(ours);
   });
 

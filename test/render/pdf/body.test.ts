@@ -38,7 +38,9 @@ describe("the introduction's callout", () => {
     expect(first.line.x).toBeCloseTo(frame.x + 5 * MM);
     expect(first.line.y).toBeCloseTo(frame.y + 3 * MM);
     expect(first.line.y + first.line.size).toBeLessThan(frame.y + frame.height);
-    expect(first.line.x + first.line.segments.at(-1)!.x + first.line.segments.at(-1)!.width).toBeLessThanOrEqual(frame.x + frame.width - 5 * MM + 0.01);
+    expect(first.line.x + first.line.segments.at(-1)!.x + first.line.segments.at(-1)!.width).toBeLessThanOrEqual(
+      frame.x + frame.width - 5 * MM + 0.01,
+    );
   });
 
   it("comes after the heading and before the first paragraph, its frame drawn under the text", () => {
@@ -58,8 +60,14 @@ describe("the introduction's callout", () => {
   });
 
   it("goes on in a frame of its own when it is longer than a page, nothing outside the page", () => {
-    const long = planFor(featured("number", (data) => (data.introduction.callout = Array.from({ length: 700 }, (_, i) => `word${i}`).join(" "))));
-    const frames = long.pages.flatMap((page) => boxesOf(page).filter((box) => box.fill === "#f4f4f1").map((box) => ({ page, box })));
+    const long = planFor(
+      featured("number", (data) => (data.introduction.callout = Array.from({ length: 700 }, (_, i) => `word${i}`).join(" "))),
+    );
+    const frames = long.pages.flatMap((page) =>
+      boxesOf(page)
+        .filter((box) => box.fill === "#f4f4f1")
+        .map((box) => ({ page, box })),
+    );
     expect(frames.length).toBeGreaterThan(1);
     for (const { page, box } of frames) expect(box.y + box.height).toBeLessThanOrEqual(page.height - PORTRAIT.bottom + 0.01);
     const words = linesOf(long).flatMap((entry) => entry.text.match(/word\d+/g) ?? []);
@@ -107,7 +115,12 @@ describe("the introduction's steps", () => {
 
 describe("the deliverables' groups and owners", () => {
   const plan = planFor(featured("number"));
-  const groups = linesOf(plan).filter((entry) => entry.line.struct !== null && plan.structure[entry.line.struct]!.type === "H3" && ["Capacity building", "Implementation"].includes(entry.text));
+  const groups = linesOf(plan).filter(
+    (entry) =>
+      entry.line.struct !== null &&
+      plan.structure[entry.line.struct]!.type === "H3" &&
+      ["Capacity building", "Implementation"].includes(entry.text),
+  );
 
   it("print each group's heading once, bold and underlined, before its first item", () => {
     expect(groups.map((entry) => entry.text)).toEqual(["Capacity building", "Implementation"]);
@@ -117,22 +130,35 @@ describe("the deliverables' groups and owners", () => {
     expect(at("1.1")).toBeGreaterThan(at("Capacity building"));
     expect(at("1.3")).toBeLessThan(at("Implementation"));
     expect(at("1.4")).toBeGreaterThan(at("Implementation"));
-    expect(plan.outline.filter((entry) => entry.level === 2).map((entry) => entry.title).slice(-2)).toEqual(["Capacity building", "Implementation"]);
+    expect(
+      plan.outline
+        .filter((entry) => entry.level === 2)
+        .map((entry) => entry.title)
+        .slice(-2),
+    ).toEqual(["Capacity building", "Implementation"]);
   });
 
   it("end the list before a heading and start a new one after it, so each L holds only LIs", () => {
     const document = plan.structure.find((node) => node.type === "Document")!;
     const heading = findLine(plan, (text) => text.startsWith("1. Expected Outcomes")).line.struct!;
-    const after = childrenOf(plan, document).filter((node) => node.id > heading).slice(0, 4);
+    const after = childrenOf(plan, document)
+      .filter((node) => node.id > heading)
+      .slice(0, 4);
     expect(after.map((node) => node.type)).toEqual(["H3", "L", "H3", "L"]);
     expect(childrenOf(plan, after[1]!)).toHaveLength(3);
-    for (const list of plan.structure.filter((node) => node.type === "L")) expect(childrenOf(plan, list).every((child) => child.type === "LI")).toBe(true);
+    for (const list of plan.structure.filter((node) => node.type === "L"))
+      expect(childrenOf(plan, list).every((child) => child.type === "LI")).toBe(true);
   });
 
   it("print the owner in brackets after the item's text", () => {
     const body = findLine(plan, (text) => text.startsWith("Hold 9th Counter Terrorism")).line.struct;
-    const text = linesOf(plan).filter((entry) => entry.line.struct === body).map((entry) => entry.text).join(" ");
-    expect(text).toBe("Hold 9th Counter Terrorism Working Group (CTWG) Meeting in Nha Trang, Viet Nam 21-22 February (Lead: Secure Travel network)");
+    const text = linesOf(plan)
+      .filter((entry) => entry.line.struct === body)
+      .map((entry) => entry.text)
+      .join(" ");
+    expect(text).toBe(
+      "Hold 9th Counter Terrorism Working Group (CTWG) Meeting in Nha Trang, Viet Nam 21-22 February (Lead: Secure Travel network)",
+    );
     expect(linesOf(plan).filter((entry) => entry.text.includes("(Lead:"))).toHaveLength(1);
   });
 
@@ -158,7 +184,8 @@ describe("the PDF of a plan with groups, a callout and numbered steps", () => {
     const misplaced: string[] = [];
     const walk = (node: TreeNode, inList: boolean) => {
       if (inList && node.role && !["LI", "Lbl", "LBody", "L", "P"].includes(node.role)) misplaced.push(node.role);
-      if (node.role === "L") for (const child of node.children ?? []) if (child.role && child.role !== "LI") misplaced.push(`${child.role} in L`);
+      if (node.role === "L")
+        for (const child of node.children ?? []) if (child.role && child.role !== "LI") misplaced.push(`${child.role} in L`);
       for (const child of node.children ?? []) walk(child, inList || node.role === "L");
     };
     const roles = new Set<string>();

@@ -107,7 +107,12 @@ describe("a glyph run", () => {
   it.skipIf(!hasPdftotext)("reads back with pdftotext", async () => {
     const bytes = await render(WORDS.map((text) => [{ text }]));
     const result = spawnSync("pdftotext", ["-", "-"], { input: Buffer.from(bytes), encoding: "utf8" });
-    expect(result.stdout.split("\n").map((line) => line.trim()).filter(Boolean)).toEqual(WORDS);
+    expect(
+      result.stdout
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ).toEqual(WORDS);
   });
 
   it("is as wide on the page as layout measured it", async () => {
@@ -149,7 +154,13 @@ describe("a glyph run", () => {
   });
 
   it("gives the same bytes each time", async () => {
-    const lines = [...WORDS.map((text) => [{ text }]), [{ text: "under", underline: true }, { text: " bold", face: "bold" as const }]];
+    const lines = [
+      ...WORDS.map((text) => [{ text }]),
+      [
+        { text: "under", underline: true },
+        { text: " bold", face: "bold" as const },
+      ],
+    ];
     expect(Buffer.from(await render(lines)).equals(Buffer.from(await render(lines)))).toBe(true);
   });
 });

@@ -34,8 +34,12 @@ describe("layoutDocument on the 2017 plan", () => {
     const header = page.items.filter((item): item is Box => item.kind === "box" && item.fill !== null).slice(0, 5);
     const tableWidth = LANDSCAPE.width - LANDSCAPE.left - LANDSCAPE.right;
     expect(header.map((box) => box.width)).toEqual([0.18, 0.32, 0.22, 0.12, 0.16].map((fraction) => fraction * tableWidth));
-    const firstLines = header.map((box) => textLines(page).find((line) => Math.abs(line.x - box.x - 4) < 0.01 && Math.abs(line.y - box.y - 4) < 0.01)!);
-    expect(firstLines.map((line) => TEMPLATE_COLUMNS.find((column) => column.title.startsWith(lineText(line)))?.field)).toEqual(TEMPLATE_COLUMNS.map((column) => column.field));
+    const firstLines = header.map(
+      (box) => textLines(page).find((line) => Math.abs(line.x - box.x - 4) < 0.01 && Math.abs(line.y - box.y - 4) < 0.01)!,
+    );
+    expect(firstLines.map((line) => TEMPLATE_COLUMNS.find((column) => column.title.startsWith(lineText(line)))?.field)).toEqual(
+      TEMPLATE_COLUMNS.map((column) => column.field),
+    );
   });
 
   it("never splits a row that fits on a page", () => {

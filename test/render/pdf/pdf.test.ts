@@ -72,7 +72,8 @@ describe("the 2017 PDF", () => {
     expect(raw).toMatch(/\/DisplayDocTitle true/);
     expect(raw).toMatch(/\/Marked true/);
     const tablePage = roles((await (await document.getPage(6)).getStructTree()) as StructNode);
-    for (const role of ["Document", "H2", "Table", "THead", "TBody", "TR", "TH", "TD", "P", "L", "LI", "Lbl", "LBody"]) expect(tablePage).toContain(role);
+    for (const role of ["Document", "H2", "Table", "THead", "TBody", "TR", "TH", "TD", "P", "L", "LI", "Lbl", "LBody"])
+      expect(tablePage).toContain(role);
     const bodyPage = roles((await (await document.getPage(2)).getStructTree()) as StructNode);
     expect(bodyPage).toContain("H1");
   });

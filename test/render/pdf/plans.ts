@@ -34,7 +34,8 @@ export function overprinted(page: Page): [string, string][] {
   const clashes: [string, string][] = [];
   for (const [i, a] of lines.entries()) {
     for (const b of lines.slice(i + 1)) {
-      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) clashes.push([a.text, b.text]);
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+        clashes.push([a.text, b.text]);
     }
   }
   return clashes;

@@ -79,9 +79,18 @@ describe("the sections print only when the plan has them", () => {
   });
 
   it("prints neither introduction nor deliverables heading when the view has none, and keeps the timeline", () => {
-    const view: WorkplanView = { ...buildView(workplan2017()), introduction: null, crossCutting: { lead: null, areas: [] }, deliverables: null };
+    const view: WorkplanView = {
+      ...buildView(workplan2017()),
+      introduction: null,
+      crossCutting: { lead: null, areas: [] },
+      deliverables: null,
+    };
     const plan = layoutDocument(view, metrics);
-    const body = plan.pages.filter((page) => !isLandscape(page)).slice(1).map(pageText).join("\n");
+    const body = plan.pages
+      .filter((page) => !isLandscape(page))
+      .slice(1)
+      .map(pageText)
+      .join("\n");
     expect(body).not.toContain("Introduction");
     expect(body).not.toContain("Expected Outcomes");
     expect(plan.structure.filter((node) => node.type === "H2")).toHaveLength(1);
@@ -107,7 +116,9 @@ describe("the itemized table's columns are data", () => {
 
   it("lays out the columns in order, their titles as column headers", () => {
     expect(header).toHaveLength(3);
-    const titles = header.map((box) => lineText(textLines(page).find((line) => Math.abs(line.x - box.x - 4) < 0.01 && Math.abs(line.y - box.y - 4) < 0.01)!));
+    const titles = header.map((box) =>
+      lineText(textLines(page).find((line) => Math.abs(line.x - box.x - 4) < 0.01 && Math.abs(line.y - box.y - 4) < 0.01)!),
+    );
     expect(titles).toEqual(["Activity", "Lead", "Timing"]);
     expect(plan.structure.filter((node) => node.type === "TH" && node.scope === "Column")).toHaveLength(3);
   });
@@ -141,7 +152,10 @@ describe("labels of other layouts", () => {
     const labels = (plan: PagePlan) => plan.structure.filter((node) => node.type === "Lbl").length;
     const plan = planFor(shaped((data) => void (data.document = { itemLabel: "" })));
     expect(labels(planFor(workplan2017())) - labels(plan)).toBe(8);
-    const first = plan.pages.filter((page) => !isLandscape(page)).flatMap(textLines).find((line) => lineText(line).startsWith("Hold 9th Counter Terrorism"))!;
+    const first = plan.pages
+      .filter((page) => !isLandscape(page))
+      .flatMap(textLines)
+      .find((line) => lineText(line).startsWith("Hold 9th Counter Terrorism"))!;
     expect(first.x).toBeCloseTo(PORTRAIT.left, 5);
   });
 });

@@ -48,7 +48,7 @@ describe("the PDF's XMP metadata", () => {
   it("stays well-formed XML when the title, author and keywords hold & and <", async () => {
     const packet = xmpPacket(await renderWithMarkup());
     expect(xmlError(packet)).toBeNull();
-    expect(packet).toContain("<rdf:li xml:lang=\"x-default\">Trade &amp; &lt;Security&gt; in Việt Nam</rdf:li>");
+    expect(packet).toContain('<rdf:li xml:lang="x-default">Trade &amp; &lt;Security&gt; in Việt Nam</rdf:li>');
     expect(packet).toContain("<rdf:li>Chair &amp; Vice-Chair</rdf:li>");
     expect(packet).toContain("&lt;b&gt;bold&lt;/b&gt;</pdf:Keywords>");
     expect(packet).not.toContain("<Security>");
@@ -56,7 +56,10 @@ describe("the PDF's XMP metadata", () => {
 
   it("keeps the words unchanged in the document information and reads back as the title", async () => {
     const document = await getDocument({ data: (await renderWithMarkup()).slice(), isEvalSupported: false, useSystemFonts: false }).promise;
-    const { info, metadata } = (await document.getMetadata()) as unknown as { info: Record<string, unknown>; metadata: { get(name: string): unknown } | null };
+    const { info, metadata } = (await document.getMetadata()) as unknown as {
+      info: Record<string, unknown>;
+      metadata: { get(name: string): unknown } | null;
+    };
     expect(info.Title).toBe(TITLE);
     expect(info.Author).toBe(AUTHOR);
     expect(metadata?.get("dc:title")).toBe(TITLE);
@@ -72,6 +75,6 @@ describe("xmlText", () => {
   it("escapes markup and drops what XML 1.0 cannot hold, keeping tabs, newlines and whole surrogate pairs", () => {
     expect(xmlText("a & b < c > d")).toBe("a &amp; b &lt; c &gt; d");
     expect(xmlText("x\u0000\u0007\u001f\ud800y\udc00\tz\n😀")).toBe("xy\tz\n😀");
-    expect(xmlText("Group's \"plan\"")).toBe("Group's \"plan\"");
+    expect(xmlText('Group\'s "plan"')).toBe('Group\'s "plan"');
   });
 });
