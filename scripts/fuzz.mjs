@@ -188,8 +188,10 @@ async function main() {
           });
           children.push(child);
           child.on("message", (message) => {
-            if (message.start !== undefined)
-              return void (running[w] = { index: message.start, mutations: message.mutations, at: performance.now() });
+            if (message.start !== undefined) {
+              running[w] = { index: message.start, mutations: message.mutations, at: performance.now() };
+              return;
+            }
             if (message.done) return results.push(message.done);
             progress[w] = message.progress;
             const now = performance.now();

@@ -93,6 +93,7 @@ describe("action.yml", () => {
 
   it("installs ctwg from its own checkout, which builds it", () => {
     const install = action.runs.steps.find((s) => s.run?.startsWith("npm ci"));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, as the action file writes it
     expect(install?.["working-directory"]).toBe("${{ github.action_path }}");
     expect(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.prepare).toContain("bundle");
     expect(existsSync(join(ROOT, "dist", "bundle", "ctwg.cjs"))).toBe(true);

@@ -31,9 +31,9 @@ export function withContext(edits: readonly WordEdit[], words = CONTEXT_WORDS): 
     const tail = keepTail ? take(keepTail, false) : "";
     const head = keepHead ? take(keepHead, true) : "";
     return [
-      ...(tail ? [{ op: "equal" as const, text: tail.replace(/\s+$/, "") + " " }] : []),
+      ...(tail ? [{ op: "equal" as const, text: `${tail.replace(/\s+$/, "")} ` }] : []),
       { op: "elided" as const },
-      ...(head ? [{ op: "equal" as const, text: " " + head.replace(/^\s+/, "") }] : []),
+      ...(head ? [{ op: "equal" as const, text: ` ${head.replace(/^\s+/, "")}` }] : []),
     ];
   });
 }

@@ -205,7 +205,11 @@ function applyZip64Extra(entry: ZipEntry, view: DataView, start: number, length:
     if (id === 0x0001) {
       let field = at + 4;
       const end = field + fieldLength;
-      const take = () => (field + 8 <= end ? ((field += 8), readUint64(view, field - 8)) : Infinity);
+      const take = () => {
+        if (field + 8 > end) return Infinity;
+        field += 8;
+        return readUint64(view, field - 8);
+      };
       if (entry.size === ZIP64_MARK) entry.size = take();
       if (entry.compressedSize === ZIP64_MARK) entry.compressedSize = take();
       if (entry.localHeaderOffset === ZIP64_MARK) entry.localHeaderOffset = take();

@@ -71,7 +71,7 @@ export function parseXml(text: string, part: string, handlers: XmlHandlers): Doc
     throw new XmlRefusal({ message, hint: HAND_MADE });
   });
   parser.on("error", (error) => {
-    const where = /^(\d+):(\d+): ([^]*)$/.exec(error.message);
+    const where = /^(\d+):(\d+): ([\s\S]*)$/.exec(error.message);
     throw new XmlRefusal(malformed(part, where ? `line ${where[1]}, column ${where[2]}: ${where[3]}` : error.message));
   });
   parser.on("opentag", (tag) => {

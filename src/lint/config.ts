@@ -97,8 +97,8 @@ function withGoodSettingsOnly(source: SourceFile, rules: Record<string, unknown>
 
 /** `lint.rules` as written, when it is a mapping; the schema reports it when it is not. */
 function rulesWritten(data: unknown): Record<string, unknown> | undefined {
-  const lint = isMapping(data) ? data["lint"] : undefined;
-  const rules = isMapping(lint) ? lint["rules"] : undefined;
+  const lint = isMapping(data) ? data.lint : undefined;
+  const rules = isMapping(lint) ? lint.rules : undefined;
   return isMapping(rules) ? rules : undefined;
 }
 

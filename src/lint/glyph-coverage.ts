@@ -33,7 +33,7 @@ export function checkGlyphCoverage(workplan: Workplan): GlyphProblem[] {
 
 function walkStrings(value: unknown, path: DataPath, visit: (text: string, path: DataPath) => void): void {
   if (typeof value === "string") visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, [...path, i], visit));
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) walkStrings(item, [...path, i], visit);
   else if (value && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
   }

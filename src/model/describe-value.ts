@@ -17,7 +17,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
   switch (typeof value) {
     case "string":
-      return `text ${JSON.stringify(value.length > 40 ? value.slice(0, 37) + "..." : value)}`;
+      return `text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
     case "number":
       return `the number ${value}`;
     case "boolean":

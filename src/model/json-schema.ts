@@ -13,5 +13,5 @@ export function workplanJsonSchema(): string {
     description: "The work plan of an APEC forum, for one year or a span of years, compiled by ctwg.",
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$schema")),
   };
-  return JSON.stringify(document, null, 2) + "\n";
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -65,7 +65,7 @@ export function proseTexts(workplan: Workplan): ProseText[] {
   }
   rich(workplan.title, ["title"]);
   optional(workplan.introduction.callout, ["introduction", "callout"]);
-  workplan.introduction.paragraphs.forEach((p, i) => rich(p, ["introduction", "paragraphs", i]));
+  for (const [i, p] of workplan.introduction.paragraphs.entries()) rich(p, ["introduction", "paragraphs", i]);
   list(workplan.introduction.steps, ["introduction", "steps"]);
   optional(workplan.crossCutting.lead, ["crossCutting", "lead"]);
   workplan.crossCutting.areas.forEach((area, i) => {
@@ -89,7 +89,7 @@ export function proseTexts(workplan: Workplan): ProseText[] {
       rich(m.source, [...at, "plan", "mandate", k, "source"], true);
       if (m.text !== undefined) blocks(m.text, [...at, "plan", "mandate", k, "text"]);
     });
-    plan.priorities.forEach((p, k) => rich(p, [...at, "plan", "priorities", k], true));
+    for (const [k, p] of plan.priorities.entries()) rich(p, [...at, "plan", "priorities", k], true);
     blocks(plan.collaboration, [...at, "plan", "collaboration"]);
   });
   return out;
@@ -117,7 +117,7 @@ export function planStrings(workplan: Workplan): { path: DataPath; text: string 
   const out: { path: DataPath; text: string }[] = [];
   const walk = (value: unknown, path: DataPath): void => {
     if (typeof value === "string") out.push({ path, text: value });
-    else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (Array.isArray(value)) for (const [i, item] of value.entries()) walk(item, [...path, i]);
     else if (value && typeof value === "object") for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
   };
   walk(workplan, []);

@@ -321,7 +321,7 @@ function explainUnion(
         message: `${name}: expected text, found a mapping: the text ends with ":", so YAML read it as a key`,
         path: issue.path as DataPath,
         target: "value",
-        hint: `put the text in quotes: "${textReadAsKey.length > 30 ? "…" + textReadAsKey.slice(-30) : textReadAsKey}:"`,
+        hint: `put the text in quotes: "${textReadAsKey.length > 30 ? `…${textReadAsKey.slice(-30)}` : textReadAsKey}:"`,
       },
     ];
   }

@@ -74,7 +74,7 @@ function offsetsOf(source: SourceFile, node: Scalar): number[] | undefined {
   });
   const last = offsets.length > 0 ? offsets[offsets.length - 1]! + 1 : start + (quoted ? 1 : 0);
   // A block scalar with the default chomping keeps its last line break.
-  if (value + "\n" === node.value) {
+  if (`${value}\n` === node.value) {
     offsets.push(last);
     value += "\n";
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { planCalendar, type CalendarEvent } from "../../src/calendar/plan-calendar.js";
-import { compile, data2017, toYaml, workplan2017 } from "../support/workplan.js";
+import { compile, data2017, type PlanData, toYaml, workplan2017 } from "../support/workplan.js";
 
 /** The 2017 plan with its data changed by `edit`; throws if the result does not validate. */
-function edited(edit: (data: Record<string, any>) => void) {
+function edited(edit: (data: PlanData) => void) {
   const data = data2017();
   edit(data);
   const { workplan, diagnostics } = compile(toYaml(data));
@@ -17,7 +17,7 @@ const byId = (events: CalendarEvent[], id: string) => {
   return event;
 };
 
-const deliverable = (data: Record<string, any>, id: string) => data.deliverables.find((d: { id: string }) => d.id === id);
+const deliverable = (data: PlanData, id: string) => data.deliverables.find((d: { id: string }) => d.id === id);
 
 describe("planCalendar on the 2017 plan", () => {
   const events = planCalendar(workplan2017());

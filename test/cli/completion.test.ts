@@ -176,6 +176,7 @@ describe("ctwg completion", () => {
     const result = await runCli(["completion", "--help"], tmpdir());
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('eval "$(ctwg completion bash)"');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: zsh's own ${fpath[1]}, as the help prints it
     expect(result.stdout).toContain('ctwg completion zsh > "${fpath[1]}/_ctwg"');
     expect(result.stdout).toContain("ctwg completion fish > ~/.config/fish/completions/ctwg.fish");
   });

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { alignWorkplans } from "../../src/diff/align.js";
 import type { Match, Matching } from "../../src/diff/match.js";
 import type { Workplan } from "../../src/model/schema.js";
-import { compile, data2017, toYaml, workplan2017 } from "../support/workplan.js";
+import { compile, data2017, type PlanData, toYaml, workplan2017 } from "../support/workplan.js";
 
-const plan = (mutate: (data: Record<string, any>) => void): Workplan => {
+const plan = (mutate: (data: PlanData) => void): Workplan => {
   const data = data2017();
   mutate(data);
   const { workplan, diagnostics } = compile(toYaml(data));

@@ -43,7 +43,7 @@ describe("withContext", () => {
 
   it("never keeps more than six words on a side of a change", () => {
     const edits = withContext([
-      equal(words(1, 50) + " "),
+      equal(`${words(1, 50)} `),
       DELETE,
       INSERT,
       equal(` ${words(51, 100)} `),

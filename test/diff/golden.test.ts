@@ -47,7 +47,11 @@ function fromJsonLines(text: string): object {
     const depth = (line.length - line.trimStart().length) / 2;
     const change = JSON.parse(line) as Change;
     if (depth === 0) changes.push(change);
-    else (lastAt[depth - 1]!.details ??= []).push(change);
+    else {
+      const parent = lastAt[depth - 1]!;
+      parent.details ??= [];
+      parent.details.push(change);
+    }
     lastAt[depth] = change;
   }
   return { ...JSON.parse(head!), changes };

@@ -7,7 +7,7 @@ import { matchItems } from "../../src/diff/match.js";
 import { redlineView } from "../../src/diff/redline-view.js";
 import type { Run } from "../../src/render/view.js";
 import type { Workplan } from "../../src/model/schema.js";
-import { compile, data2017, ROOT, toYaml, workplan2017 } from "../support/workplan.js";
+import { compile, data2017, type PlanData, ROOT, toYaml, workplan2017 } from "../support/workplan.js";
 
 // A spy on the matcher, so a test can tell who pairs the items.
 vi.mock("../../src/diff/match.js", async (original) => {
@@ -16,7 +16,7 @@ vi.mock("../../src/diff/match.js", async (original) => {
 });
 
 const fixture = (name: string) => compile(readFileSync(join(ROOT, "test", "fixtures", "diff", name), "utf8"), name).workplan!;
-const plan = (mutate: (data: Record<string, any>) => void): Workplan => {
+const plan = (mutate: (data: PlanData) => void): Workplan => {
   const data = data2017();
   mutate(data);
   const { workplan, diagnostics } = compile(toYaml(data));

@@ -81,7 +81,9 @@ describe("a build whose third write fails", () => {
     const again = await runCli(["build", "2017"], project.cwd);
     expect(again.code, again.stderr).toBe(0);
     const after = stateOf(dir);
-    after.forEach(([name, hash], i) => expect(hash, name).not.toBe(before[i]![1]));
+    after.forEach(([name, hash], i) => {
+      expect(hash, name).not.toBe(before[i]![1]);
+    });
     for (const name of OUTPUTS.slice(0, 2)) expect(readFileSync(join(dir, name), "utf8"), name).toContain("20-22 February");
   });
 

@@ -118,9 +118,9 @@ describe("the pieces that keep formatting linear", () => {
   it("the machine formats keep every diagnostic, repeats too", () => {
     const list = [...Array.from({ length: 500 }, (_, i) => diagnostic(i)), diagnostic(0)];
     const options = { sources: new Map<string, string>(), paint: NO_PAINT };
-    const json = JSON.parse(FORMATTERS["json"]!(list, options)) as unknown[];
+    const json = JSON.parse(FORMATTERS.json!(list, options)) as unknown[];
     expect(json.length).toBe(list.length);
-    const junit = FORMATTERS["junit"]!(list, options);
+    const junit = FORMATTERS.junit!(list, options);
     expect(junit).toContain(`tests="${list.length}"`);
   });
 });

@@ -165,7 +165,9 @@ describe("control characters in a plan: no document carries one", () => {
     return { md: new TextDecoder().decode(of("md")), html: new TextDecoder().decode(of("html")), pdf: of("pdf") };
   }
   let built: Awaited<ReturnType<typeof documents>>;
-  beforeAll(async () => void (built = await documents()), 60_000);
+  beforeAll(async () => {
+    built = await documents();
+  }, 60_000);
 
   it("the Markdown: the texts, the heading, the column titles and the annex print without them", () => {
     const { md } = built;

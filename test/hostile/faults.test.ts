@@ -79,7 +79,9 @@ describe("a build killed part-way (SIGKILL)", () => {
       expect(code, stderr).toBe(0);
       reference[name] = OUTPUTS.map((file) => readFileSync(join(project.cwd, outDir, "2017", file)));
     }
-    reference.new.forEach((bytes, i) => expect(bytes.equals(reference.old[i]!), OUTPUTS[i]).toBe(false));
+    reference.new.forEach((bytes, i) => {
+      expect(bytes.equals(reference.old[i]!), OUTPUTS[i]).toBe(false);
+    });
   }, 60_000);
   afterAll(() => project.cleanup());
 
@@ -120,7 +122,9 @@ describe("a build killed part-way (SIGKILL)", () => {
     for (const moment of MOMENTS) {
       // Each kill starts from the previous complete outputs; temporaries of earlier kills stay.
       mkdirSync(join(project.cwd, out, "2017"), { recursive: true });
-      OUTPUTS.forEach((file, i) => writeFileSync(join(project.cwd, out, "2017", file), reference.old[i]!));
+      OUTPUTS.forEach((file, i) => {
+        writeFileSync(join(project.cwd, out, "2017", file), reference.old[i]!);
+      });
       const { states, leftovers, exit } = await killAt(out, moment);
       const label = "after" in moment ? `${moment.after} ms` : moment.when;
       seen.push(`${label}: ${states.join(", ")}; ${leftovers} temporaries; ${exit.signal ?? `exit ${exit.code}`}`);
@@ -134,7 +138,9 @@ describe("a build killed part-way (SIGKILL)", () => {
     // The next build (in-process: the same writer) replaces them and sweeps the dead builds' temporaries.
     const last = await runCli(["build", "2017", "--out", out], project.cwd);
     expect(last.code, last.stderr).toBe(0);
-    OUTPUTS.forEach((file, i) => expect(readFileSync(join(project.cwd, out, "2017", file)).equals(reference.new[i]!), file).toBe(true));
+    OUTPUTS.forEach((file, i) => {
+      expect(readFileSync(join(project.cwd, out, "2017", file)).equals(reference.new[i]!), file).toBe(true);
+    });
     expect(temporaries(join(project.cwd, out))).toEqual([]);
   }, 90_000);
 
@@ -165,7 +171,9 @@ describe("two builds of the same year at once", () => {
           expect(result.code, result.stderr).toBe(0);
           expect(result.stderr).not.toMatch(STACK_LINE);
         }
-        OUTPUTS.forEach((file, i) => expect(readFileSync(join(project.cwd, "out", "2017", file)).equals(expected[i]!), file).toBe(true));
+        OUTPUTS.forEach((file, i) => {
+          expect(readFileSync(join(project.cwd, "out", "2017", file)).equals(expected[i]!), file).toBe(true);
+        });
         expect(temporaries(join(project.cwd, "out"))).toEqual([]);
       }
     } finally {
@@ -265,7 +273,12 @@ describe("internal errors", () => {
           throw error;
         },
       },
-      stderr: { write: (text: string) => ((stderr += text), true) },
+      stderr: {
+        write: (text: string) => {
+          stderr += text;
+          return true;
+        },
+      },
       env: {},
       cwd: ROOT,
       err: () => stderr,

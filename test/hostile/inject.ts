@@ -97,7 +97,10 @@ function prefixBlocks(value: unknown, payload: string): unknown {
 export function planWith(payload: string): { yaml: string; fields: number } {
   const data = data2017();
   let fields = 0;
-  const count = <T>(value: T) => (fields++, value);
+  const count = <T>(value: T) => {
+    fields++;
+    return value;
+  };
   const cover = data.cover;
   for (const key of ["organisation", "title", "submittedBy"]) cover[key] = count(`${payload}${cover[key]}`);
   cover.meeting.name = count(`${payload}${cover.meeting.name}`);

@@ -102,6 +102,7 @@ browserTests("the injected plan's HTML in Chromium", (browser) => {
       rows: [...document.querySelectorAll("table.plans tbody tr")].map((row) => row.children.length),
       description: document.querySelector('meta[name="description"]')?.getAttribute("content"),
       title: document.title,
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as the reader sees it rendered, which is what the test is about
       text: document.body.innerText,
     }));
     expect(dom.csp).toMatch(/^default-src 'none';/);

@@ -189,7 +189,9 @@ describe("invisible characters: dropped from the documents, reported by lint", (
   };
   const withInvisible = () => {
     let text = text2017();
-    PLACES.forEach(([anchor], i) => (text = replaceOnce(text, anchor, `${anchor}${i % 2 ? ZWSP : RLO}`)));
+    PLACES.forEach(([anchor], i) => {
+      text = replaceOnce(text, anchor, `${anchor}${i % 2 ? ZWSP : RLO}`);
+    });
     return priority(text, RLO);
   };
 

@@ -145,8 +145,18 @@ describe("standard output redirected onto an input", () => {
     let stderr = "";
     const stats = statSync(join(cwd, file), { bigint: true });
     return {
-      stdout: { write: (text: string) => ((stdout += text), true) },
-      stderr: { write: (text: string) => ((stderr += text), true) },
+      stdout: {
+        write: (text: string) => {
+          stdout += text;
+          return true;
+        },
+      },
+      stderr: {
+        write: (text: string) => {
+          stderr += text;
+          return true;
+        },
+      },
       env: {},
       cwd,
       stdoutFile: () => ({ dev: stats.dev, ino: stats.ino }),

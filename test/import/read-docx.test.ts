@@ -203,7 +203,7 @@ describe("readDocx: text", () => {
 describe("readDocx: bookmarks", () => {
   it("marks bookmarks inside a paragraph where they are, an end named as its start", () => {
     const paragraphs = paragraphsOf(
-      para(run("a ") + `<w:bookmarkStart w:id="0" w:name="objective"/>` + run("marked") + `<w:bookmarkEnd w:id="0"/>` + run(" b")),
+      para(`${run("a ")}<w:bookmarkStart w:id="0" w:name="objective"/>${run("marked")}<w:bookmarkEnd w:id="0"/>${run(" b")}`),
     );
     expect(texts(paragraphs)).toEqual(["a [objectivemarked[/objective] b"]);
     const markers = paragraphs[0]!.pieces.filter((p) => p.kind !== "text");
@@ -227,7 +227,7 @@ describe("readDocx: bookmarks", () => {
 
   it("gives a start between paragraphs to the next paragraph and an end to the one before", () => {
     const paragraphs = paragraphsOf(
-      `<w:bookmarkStart w:id="1" w:name="all"/>` + para(run("one")) + para(run("two")) + `<w:bookmarkEnd w:id="1"/>` + para(run("three")),
+      `<w:bookmarkStart w:id="1" w:name="all"/>${para(run("one"))}${para(run("two"))}<w:bookmarkEnd w:id="1"/>${para(run("three"))}`,
     );
     expect(texts(paragraphs)).toEqual(["[allone", "two[/all]", "three"]);
   });
@@ -235,7 +235,7 @@ describe("readDocx: bookmarks", () => {
   it("keeps a bookmark across paragraphs, and one in a table row outside any cell's paragraph", () => {
     const table = `<w:tbl><w:tr><w:bookmarkStart w:id="3" w:name="row"/><w:tc>${para(run("x"))}</w:tc><w:tc>${para(run("y"))}</w:tc><w:bookmarkEnd w:id="3"/></w:tr></w:tbl>`;
     const paragraphs = paragraphsOf(
-      para(run("a") + `<w:bookmarkStart w:id="2" w:name="span"/>` + run("b")) + para(run("c") + `<w:bookmarkEnd w:id="2"/>`) + table,
+      para(`${run("a")}<w:bookmarkStart w:id="2" w:name="span"/>${run("b")}`) + para(`${run("c")}<w:bookmarkEnd w:id="2"/>`) + table,
     );
     expect(texts(paragraphs)).toEqual(["a[spanb", "c[/span]", "[rowx", "y[/row]"]);
   });
@@ -252,7 +252,7 @@ describe("readDocx: bookmarks", () => {
   });
 
   it("skips Word's own _GoBack bookmark", () => {
-    const paragraphs = paragraphsOf(para(run("a") + `<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>` + run("b")));
+    const paragraphs = paragraphsOf(para(`${run("a")}<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>${run("b")}`));
     expect(paragraphs[0]!.pieces).toHaveLength(1);
     expect(texts(paragraphs)).toEqual(["ab"]);
   });
@@ -386,7 +386,10 @@ function rawZip(
   const all = [...chunks, ...directory, end];
   const out = new Uint8Array(all.reduce((sum, c) => sum + c.length, 0));
   let at = 0;
-  for (const c of all) out.set(c, at), (at += c.length);
+  for (const c of all) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 
@@ -398,7 +401,10 @@ function deflatedZeros(megabytes: number): Uint8Array {
   for (let i = 0; i < megabytes; i++) deflate.push(zeros, i === megabytes - 1);
   const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
   let at = 0;
-  for (const p of parts) out.set(p, at), (at += p.length);
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -450,7 +456,7 @@ describe("readDocx: refusals", () => {
     const ole = (stream: string) => {
       const bytes = new Uint8Array(1536);
       bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-      [...stream].forEach((c, i) => (bytes[1024 + 2 * i] = c.charCodeAt(0)));
+      for (const [i, c] of [...stream].entries()) bytes[1024 + 2 * i] = c.charCodeAt(0);
       return bytes;
     };
     const encrypted = problemOf(readDocx(ole("EncryptedPackage")));
@@ -557,14 +563,17 @@ describe("readDocx: refusals", () => {
 
   it("never throws, whatever bytes of a .docx are cut or changed", () => {
     const source = docx(
-      para(run("a") + `<w:bookmarkStart w:id="1" w:name="b"/>` + run("c", "<w:i/>")) +
+      para(`${run("a")}<w:bookmarkStart w:id="1" w:name="b"/>${run("c", "<w:i/>")}`) +
         `<w:tbl><w:tr><w:tc>${para(run("d"))}</w:tc></w:tr></w:tbl>`,
       {
         "docProps/custom.xml": `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"><property name="x"><vt:lpwstr xmlns:vt="v">1</vt:lpwstr></property></Properties>`,
       },
     );
     let seed = 1;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     let refused = 0;
     for (let i = 0; i < 2000; i++) {
       const bytes = source.slice(0, i % 3 === 0 ? Math.floor(random() * source.length) : source.length);

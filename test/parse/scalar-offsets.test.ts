@@ -128,7 +128,10 @@ describe("scalarOffsets maps each character to its place in the file", () => {
     const strings: DataPath[] = [];
     const walk = (data: unknown, path: DataPath) => {
       if (typeof data === "string") strings.push(path);
-      else if (Array.isArray(data)) data.forEach((item, i) => walk(item, [...path, i]));
+      else if (Array.isArray(data))
+        data.forEach((item, i) => {
+          walk(item, [...path, i]);
+        });
       else if (data && typeof data === "object") for (const [key, value] of Object.entries(data)) walk(value, [...path, key]);
     };
     walk(data2017(), []);

@@ -36,8 +36,15 @@ export function workplan2017(): Workplan {
   return workplan;
 }
 
+/**
+ * A plan as plain YAML data, for a test to change anything in it. Why the one `any` of the project:
+ * a test edits the data as a writer would, reaching any key without proving first that it is there.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: raw YAML data, edited freely by tests (see above)
+export type PlanData = Record<string, any>;
+
 /** The 2017 data as plain YAML data, to mutate and serialize again. */
-export const data2017 = (): Record<string, any> => parse(text2017());
+export const data2017 = (): PlanData => parse(text2017());
 
 /** Serializes mutated data back to YAML text. */
 export const toYaml = (data: unknown) => stringify(data, { lineWidth: 0 });

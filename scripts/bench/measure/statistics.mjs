@@ -15,7 +15,7 @@ export function stats(values) {
  * Growth is called linear when the last step's per-file cost is within ±25% of the first step's;
  * lower is sublinear (start-up costs amortised), higher superlinear.
  */
-export function fit(points) {
+export function linearFit(points) {
   const k = points.length;
   const meanN = points.reduce((s, p) => s + p.n, 0) / k;
   const meanT = points.reduce((s, p) => s + p.t, 0) / k;

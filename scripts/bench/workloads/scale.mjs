@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ROOT } from "../cli-under-test.mjs";
 import { ctwg } from "../measure/command.mjs";
 import { rounds } from "../measure/rounds.mjs";
-import { fit } from "../measure/statistics.mjs";
+import { linearFit } from "../measure/statistics.mjs";
 import { progress } from "../progress.mjs";
 import { variant } from "./generated-plans.mjs";
 import { clean, project } from "./projects.mjs";
@@ -40,7 +40,7 @@ export function scale(bench, opts) {
   const analyse = (pick, time) => {
     const one = time(pick(rows[0]));
     const points = rows.slice(1).map((row) => ({ n: row.n, t: time(pick(row)) }));
-    return { one, perFile: rows.slice(1).map((row) => (time(pick(row)) - one) / (row.n - 1)), ...fit(points) };
+    return { one, perFile: rows.slice(1).map((row) => (time(pick(row)) - one) / (row.n - 1)), ...linearFit(points) };
   };
   const lint = (row) => row.lint;
   const build = (row) => row.build;

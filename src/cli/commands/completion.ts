@@ -25,6 +25,7 @@ export function registerCompletion(program: Command, io: Io, setExit: (code: Exi
         "",
         "Examples:",
         '  eval "$(ctwg completion bash)"                                in ~/.bashrc',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: zsh's own ${fpath[1]}, printed for the reader to type
         '  ctwg completion zsh > "${fpath[1]}/_ctwg"                     then start a new zsh',
         "  ctwg completion fish > ~/.config/fish/completions/ctwg.fish",
       ].join("\n"),

@@ -81,7 +81,7 @@ ${[...optionSpecs(optionsAfter(spec, command)), ...argumentSpecs(command.argumen
 # project's root: the folder given${root ? ` with ${root}` : ""}, or else the nearest folder upward with
 # ${configFile} or ${workplansDir}/.
 ${fn}_years() {
-  local dir=${root ? `\${(Q)opt_args[${root}]:-\$${fn}_root}` : ""} file stem
+  local dir=${root ? `\${(Q)opt_args[${root}]:-$${fn}_root}` : ""} file stem
   local -a years
   if [[ -z $dir ]]; then
     dir=$PWD

@@ -91,7 +91,7 @@ export function githubStepSummary(all: readonly Diagnostic[]): string {
   }
   const left = diagnostics.length - SUMMARY_ROWS;
   if (left > 0) lines.push("", `… and ${plural(left, "more diagnostic")}: \`ctwg lint --format json\` lists every one.`);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /**

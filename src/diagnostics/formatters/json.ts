@@ -6,7 +6,7 @@ import type { Formatter } from "./formatter.js";
  * position only, and reading it should not need to know the span's shape.
  */
 export const json: Formatter = (diagnostics) =>
-  jsonForTerminal(
+  `${jsonForTerminal(
     JSON.stringify(
       diagnostics.map((d) => ({
         file: d.file,
@@ -23,4 +23,4 @@ export const json: Formatter = (diagnostics) =>
       null,
       2,
     ),
-  ) + "\n";
+  )}\n`;

@@ -30,7 +30,7 @@ export const junit: Formatter = (diagnostics, { files = [] }) => {
     lines.push(`  </testsuite>`);
   }
   lines.push(`</testsuites>`);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 };
 
 function testcase(d: Diagnostic): string[] {

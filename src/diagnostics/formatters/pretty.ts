@@ -50,7 +50,7 @@ function frame(d: Diagnostic, index: LineIndex | undefined, paint: Paint): strin
     const at = related.span ? ` (${file}:${related.span.start.line}:${related.span.start.column})` : "";
     lines.push(`  ${paint.accent("note")}: ${visible(related.message)}${at}`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /**

@@ -28,7 +28,7 @@ export const sarif: Formatter = (diagnostics, options) => {
       },
     ],
   };
-  return jsonForTerminal(JSON.stringify(log, null, 2)) + "\n";
+  return `${jsonForTerminal(JSON.stringify(log, null, 2))}\n`;
 };
 
 /** The declared rules, then any rule id a diagnostic carries that none declares, each once. */

@@ -53,7 +53,12 @@ export const deliverableHasPlan = defineRule({
     ],
     fail: [
       { title: "a deliverable with no row and no reason", edit: (w) => void delete w.deliverables[5]!.noPlan },
-      { title: "a row and a reason for none", edit: (w) => void (w.deliverables[0]!.noPlan = "none") },
+      {
+        title: "a row and a reason for none",
+        edit: (w) => {
+          w.deliverables[0]!.noPlan = "none";
+        },
+      },
       {
         title: "an activity with no row, named by its label",
         edit: (w) => {

@@ -56,9 +56,16 @@ export const economySpelling = defineRule({
     fail: [
       {
         title: "Vietnam in a deliverable",
-        edit: (w) => void (w.deliverables[0]!.text = "Hold the 9th CTWG Meeting in Nha Trang, Vietnam"),
+        edit: (w) => {
+          w.deliverables[0]!.text = "Hold the 9th CTWG Meeting in Nha Trang, Vietnam";
+        },
       },
-      { title: "Vietnam as an event's economy", edit: (w) => void (w.deliverables[0]!.event!.place!.economy = "Vietnam") },
+      {
+        title: "Vietnam as an event's economy",
+        edit: (w) => {
+          w.deliverables[0]!.event!.place!.economy = "Vietnam";
+        },
+      },
       { title: "Hong Kong without China", edit: (w) => void w.introduction.paragraphs.push("Hong Kong will host the workshop.") },
     ],
   },

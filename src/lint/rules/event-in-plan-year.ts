@@ -52,7 +52,12 @@ export const eventInPlanYear = defineRule({
       },
     ],
     fail: [
-      { title: "a meeting dated last year", edit: (w) => void (w.deliverables[0]!.event!.date = "2016-02-21/2016-02-22") },
+      {
+        title: "a meeting dated last year",
+        edit: (w) => {
+          w.deliverables[0]!.event!.date = "2016-02-21/2016-02-22";
+        },
+      },
       {
         title: "an event after the end of a five-year plan",
         edit: (w) => {

@@ -47,19 +47,49 @@ export const fileName = defineRule({
       { title: "a plan without a symbol, named after its forum and year", edit: (w) => void delete w.cover.symbol },
       {
         title: "a symbol just short enough (250 characters and .html)",
-        edit: (w) => void (w.cover.symbol = `2017/SOM1/${"A".repeat(236)}/004`),
+        edit: (w) => {
+          w.cover.symbol = `2017/SOM1/${"A".repeat(236)}/004`;
+        },
       },
-      { title: "a name that only starts like a device", edit: (w) => void (w.cover.symbol = "CONSOLE") },
+      {
+        title: "a name that only starts like a device",
+        edit: (w) => {
+          w.cover.symbol = "CONSOLE";
+        },
+      },
     ],
     fail: [
-      { title: "a symbol one character too long", edit: (w) => void (w.cover.symbol = `2017/SOM1/${"A".repeat(237)}/004`) },
-      { title: "a symbol of 300 characters", edit: (w) => void (w.cover.symbol = "S".repeat(300)) },
+      {
+        title: "a symbol one character too long",
+        edit: (w) => {
+          w.cover.symbol = `2017/SOM1/${"A".repeat(237)}/004`;
+        },
+      },
+      {
+        title: "a symbol of 300 characters",
+        edit: (w) => {
+          w.cover.symbol = "S".repeat(300);
+        },
+      },
       {
         title: "a forum name too long for a plan without a symbol",
-        edit: (w) => void ((w.forum = "F".repeat(260)), delete w.cover.symbol),
+        edit: (w) => {
+          w.forum = "F".repeat(260);
+          delete w.cover.symbol;
+        },
       },
-      { title: "CON as the symbol", edit: (w) => void (w.cover.symbol = "CON") },
-      { title: "a device name in lowercase", edit: (w) => void (w.cover.symbol = "lpt1") },
+      {
+        title: "CON as the symbol",
+        edit: (w) => {
+          w.cover.symbol = "CON";
+        },
+      },
+      {
+        title: "a device name in lowercase",
+        edit: (w) => {
+          w.cover.symbol = "lpt1";
+        },
+      },
     ],
   },
 });

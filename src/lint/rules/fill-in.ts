@@ -63,8 +63,18 @@ export const fillIn = defineRule({
       },
     ],
     fail: [
-      { title: "a symbol without its serial", edit: (w) => void (w.cover.symbol = "2017/SOM1/SCE-COW/TBD") },
-      { title: "a meeting date to decide", edit: (w) => void (w.cover.meeting!.date = "TBD") },
+      {
+        title: "a symbol without its serial",
+        edit: (w) => {
+          w.cover.symbol = "2017/SOM1/SCE-COW/TBD";
+        },
+      },
+      {
+        title: "a meeting date to decide",
+        edit: (w) => {
+          w.cover.meeting!.date = "TBD";
+        },
+      },
       {
         title: "a cover date to decide, without a meeting",
         edit: (w) => {

@@ -46,8 +46,18 @@ export const knownMandateSource = defineRule({
   examples: {
     pass: [{ title: "the 2017 plan's sources", edit: () => {} }],
     fail: [
-      { title: "a misspelt source", edit: (w) => void (w.deliverables[0]!.plan!.mandate[0]!.source = "2016 Leader Declaration") },
-      { title: "a source without its year", edit: (w) => void (w.deliverables[0]!.plan!.mandate[0]!.source = "Leaders Declaration") },
+      {
+        title: "a misspelt source",
+        edit: (w) => {
+          w.deliverables[0]!.plan!.mandate[0]!.source = "2016 Leader Declaration";
+        },
+      },
+      {
+        title: "a source without its year",
+        edit: (w) => {
+          w.deliverables[0]!.plan!.mandate[0]!.source = "Leaders Declaration";
+        },
+      },
     ],
   },
 });

@@ -37,13 +37,33 @@ export const knownPurpose = defineRule({
   examples: {
     pass: [
       { title: "the 2017 plan: Consideration", edit: () => {} },
-      { title: "Information", edit: (w) => void (w.cover.purpose = "Information") },
+      {
+        title: "Information",
+        edit: (w) => {
+          w.cover.purpose = "Information";
+        },
+      },
       { title: "no purpose on the cover", edit: (w) => void delete w.cover.purpose },
     ],
     fail: [
-      { title: "a misspelt purpose", edit: (w) => void (w.cover.purpose = "Considration") },
-      { title: "a purpose written in lower case", edit: (w) => void (w.cover.purpose = "consideration") },
-      { title: "a phrase instead of a purpose", edit: (w) => void (w.cover.purpose = "For noting") },
+      {
+        title: "a misspelt purpose",
+        edit: (w) => {
+          w.cover.purpose = "Considration";
+        },
+      },
+      {
+        title: "a purpose written in lower case",
+        edit: (w) => {
+          w.cover.purpose = "consideration";
+        },
+      },
+      {
+        title: "a phrase instead of a purpose",
+        edit: (w) => {
+          w.cover.purpose = "For noting";
+        },
+      },
     ],
   },
 });

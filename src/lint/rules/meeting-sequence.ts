@@ -67,8 +67,18 @@ export const meetingSequence = defineRule({
   examples: {
     pass: [{ title: "the 2017 plan: meetings 9 and 10", edit: () => {} }],
     fail: [
-      { title: "a gap: 9 then 11", edit: (w) => void (w.deliverables[6]!.event!.meetingNumber = 11) },
-      { title: "a text that disagrees with the number", edit: (w) => void (w.deliverables[0]!.event!.meetingNumber = 8) },
+      {
+        title: "a gap: 9 then 11",
+        edit: (w) => {
+          w.deliverables[6]!.event!.meetingNumber = 11;
+        },
+      },
+      {
+        title: "a text that disagrees with the number",
+        edit: (w) => {
+          w.deliverables[0]!.event!.meetingNumber = 8;
+        },
+      },
     ],
   },
 });

@@ -32,11 +32,28 @@ export const noControlCharacters = defineRule({
     fail: [
       {
         title: "an escape sequence in a deliverable",
-        edit: (w) => void (w.deliverables[4]!.text = "Agree on \u001b[2JCTWG Strategic Plan 2018-2022"),
+        edit: (w) => {
+          w.deliverables[4]!.text = "Agree on \u001b[2JCTWG Strategic Plan 2018-2022";
+        },
       },
-      { title: "a bell in a heading of the layout", edit: (w) => void (w.document.headings.annex = "Annex:\u0007 Acronyms") },
-      { title: "a carriage return in a column title", edit: (w) => void (w.document.columns = [{ title: "Title\r", field: "title" }]) },
-      { title: "a C1 control in the symbol", edit: (w) => void (w.cover.symbol = "2017/SOM1/\u009bSCE-COW/002") },
+      {
+        title: "a bell in a heading of the layout",
+        edit: (w) => {
+          w.document.headings.annex = "Annex:\u0007 Acronyms";
+        },
+      },
+      {
+        title: "a carriage return in a column title",
+        edit: (w) => {
+          w.document.columns = [{ title: "Title\r", field: "title" }];
+        },
+      },
+      {
+        title: "a C1 control in the symbol",
+        edit: (w) => {
+          w.cover.symbol = "2017/SOM1/\u009bSCE-COW/002";
+        },
+      },
     ],
   },
 });

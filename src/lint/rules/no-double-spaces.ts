@@ -34,6 +34,13 @@ export const noDoubleSpaces = defineRule({
   },
   examples: {
     pass: [{ title: "the 2017 plan", edit: () => {} }],
-    fail: [{ title: "a doubled space", edit: (w) => void (w.deliverables[4]!.text = "Agree on CTWG  Strategic Plan 2018-2022") }],
+    fail: [
+      {
+        title: "a doubled space",
+        edit: (w) => {
+          w.deliverables[4]!.text = "Agree on CTWG  Strategic Plan 2018-2022";
+        },
+      },
+    ],
   },
 });

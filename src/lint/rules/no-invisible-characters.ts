@@ -40,11 +40,18 @@ export const noInvisibleCharacters = defineRule({
   examples: {
     pass: [{ title: "the 2017 plan", edit: () => {} }],
     fail: [
-      { title: "a right-to-left override", edit: (w) => void (w.deliverables[4]!.text = "Agree on \u202eCTWG Strategic Plan 2018-2022") },
+      {
+        title: "a right-to-left override",
+        edit: (w) => {
+          w.deliverables[4]!.text = "Agree on \u202eCTWG Strategic Plan 2018-2022";
+        },
+      },
       { title: "a zero-width space", edit: (w) => void w.introduction.steps.push("Increase\u200b cooperation") },
       {
         title: "a byte-order mark in a heading of the layout",
-        edit: (w) => void (w.document.headings.plans = "Itemized\ufeff Work Plans"),
+        edit: (w) => {
+          w.document.headings.plans = "Itemized\ufeff Work Plans";
+        },
       },
     ],
   },

@@ -47,6 +47,13 @@ export const noTrailingSpaces = defineRule({
   },
   examples: {
     pass: [{ title: "the 2017 plan, spaces between runs included", edit: () => {} }],
-    fail: [{ title: "a trailing space", edit: (w) => void (w.deliverables[4]!.text = "Agree on CTWG Strategic Plan 2018-2022 ") }],
+    fail: [
+      {
+        title: "a trailing space",
+        edit: (w) => {
+          w.deliverables[4]!.text = "Agree on CTWG Strategic Plan 2018-2022 ";
+        },
+      },
+    ],
   },
 });

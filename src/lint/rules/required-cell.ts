@@ -33,6 +33,13 @@ export const requiredCell = defineRule({
   },
   examples: {
     pass: [{ title: "the 2017 rows", edit: () => {} }],
-    fail: [{ title: "a row without a summary", edit: (w) => void (w.deliverables[0]!.plan!.summary = []) }],
+    fail: [
+      {
+        title: "a row without a summary",
+        edit: (w) => {
+          w.deliverables[0]!.plan!.summary = [];
+        },
+      },
+    ],
   },
 });

@@ -50,7 +50,9 @@ export const staleDate = defineRule({
     pass: [
       {
         title: "dates in the plan's year",
-        edit: (w) => void (w.deliverables[2]!.plan!.summary = ["The workshop in Lima, Peru scheduled for 20-21 February 2017."]),
+        edit: (w) => {
+          w.deliverables[2]!.plan!.summary = ["The workshop in Lima, Peru scheduled for 20-21 February 2017."];
+        },
       },
       {
         title: "a past event cited in the introduction",

@@ -44,15 +44,50 @@ export const symbolShape = defineRule({
   examples: {
     pass: [
       { title: "the 2017 symbols", edit: () => {} },
-      { title: "a revision suffix", edit: (w) => void (w.cover.symbol = "2013/SOM1/EGILAT/006rev1") },
-      { title: "a plenary symbol without a forum", edit: (w) => void (w.cover.symbol = "2007/SOM3/026anxE") },
-      { title: "a serial with a letter", edit: (w) => void (w.cover.symbol = "2016/PPWE1/003b") },
-      { title: "a serial with a letter and a revision", edit: (w) => void (w.cover.forumDocNo = "2016/PPWE1/003brev1") },
+      {
+        title: "a revision suffix",
+        edit: (w) => {
+          w.cover.symbol = "2013/SOM1/EGILAT/006rev1";
+        },
+      },
+      {
+        title: "a plenary symbol without a forum",
+        edit: (w) => {
+          w.cover.symbol = "2007/SOM3/026anxE";
+        },
+      },
+      {
+        title: "a serial with a letter",
+        edit: (w) => {
+          w.cover.symbol = "2016/PPWE1/003b";
+        },
+      },
+      {
+        title: "a serial with a letter and a revision",
+        edit: (w) => {
+          w.cover.forumDocNo = "2016/PPWE1/003brev1";
+        },
+      },
     ],
     fail: [
-      { title: "dashes for slashes", edit: (w) => void (w.cover.symbol = "2017-SOM1-SCE-COW-002") },
-      { title: "a short serial", edit: (w) => void (w.cover.forumDocNo = "2017/SOM1/CTWG/4") },
-      { title: "two letters after the serial", edit: (w) => void (w.cover.symbol = "2016/PPWE1/003bc") },
+      {
+        title: "dashes for slashes",
+        edit: (w) => {
+          w.cover.symbol = "2017-SOM1-SCE-COW-002";
+        },
+      },
+      {
+        title: "a short serial",
+        edit: (w) => {
+          w.cover.forumDocNo = "2017/SOM1/CTWG/4";
+        },
+      },
+      {
+        title: "two letters after the serial",
+        edit: (w) => {
+          w.cover.symbol = "2016/PPWE1/003bc";
+        },
+      },
     ],
   },
 });

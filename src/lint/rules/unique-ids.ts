@@ -36,6 +36,13 @@ export const uniqueIds = defineRule({
   },
   examples: {
     pass: [{ title: "the 2017 ids", edit: () => {} }],
-    fail: [{ title: "a copied deliverable keeping its id", edit: (w) => void (w.deliverables[1]!.id = w.deliverables[0]!.id) }],
+    fail: [
+      {
+        title: "a copied deliverable keeping its id",
+        edit: (w) => {
+          w.deliverables[1]!.id = w.deliverables[0]!.id;
+        },
+      },
+    ],
   },
 });

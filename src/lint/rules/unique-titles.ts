@@ -52,8 +52,18 @@ export const uniqueTitles = defineRule({
   examples: {
     pass: [{ title: "the 2017 plan", edit: () => {} }],
     fail: [
-      { title: "1.7 worded like 1.1", edit: (w) => void (w.deliverables[6]!.text = w.deliverables[0]!.text) },
-      { title: "a row titled like another row", edit: (w) => void (w.deliverables[4]!.plan!.title = w.deliverables[6]!.text) },
+      {
+        title: "1.7 worded like 1.1",
+        edit: (w) => {
+          w.deliverables[6]!.text = w.deliverables[0]!.text;
+        },
+      },
+      {
+        title: "a row titled like another row",
+        edit: (w) => {
+          w.deliverables[4]!.plan!.title = w.deliverables[6]!.text;
+        },
+      },
     ],
   },
 });

@@ -108,10 +108,25 @@ export const yearConsistent = defineRule({
       },
     ],
     fail: [
-      { title: "a symbol left at last year", edit: (w) => void (w.cover.symbol = "2016/SOM1/SCE-COW/002") },
-      { title: "a forum number left at last year", edit: (w) => void (w.cover.forumDocNo = "2016/SOM1/CTWG/004") },
+      {
+        title: "a symbol left at last year",
+        edit: (w) => {
+          w.cover.symbol = "2016/SOM1/SCE-COW/002";
+        },
+      },
+      {
+        title: "a forum number left at last year",
+        edit: (w) => {
+          w.cover.forumDocNo = "2016/SOM1/CTWG/004";
+        },
+      },
       { title: "a file named after another year", edit: () => {}, file: "workplans/2018.yaml" },
-      { title: "a meeting two years before the plan", edit: (w) => void (w.cover.meeting!.date = "2015-02-28") },
+      {
+        title: "a meeting two years before the plan",
+        edit: (w) => {
+          w.cover.meeting!.date = "2015-02-28";
+        },
+      },
       {
         title: "a five-year plan in a file named after one year",
         edit: (w) => {

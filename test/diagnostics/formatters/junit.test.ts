@@ -109,7 +109,7 @@ describe("junit", () => {
   it("makes errors and warnings failures, and an info a passing testcase with output", () => {
     const testcases = all(root, "testcase");
     expect(testcases.map((t) => t.children.map((c) => c.name).join())).toEqual(["failure", "failure", "failure", "system-out", "failure"]);
-    expect(testcases.map((t) => t.children[0]!.attributes["type"])).toEqual(["error", "error", "warning", undefined, "warning"]);
+    expect(testcases.map((t) => t.children[0]!.attributes.type)).toEqual(["error", "error", "warning", undefined, "warning"]);
     expect(testcases[3]!.children[0]!.text).toBe(
       "workplans/2017.yaml:55:12: info: The title is 142 characters long; titles over 120 wrap in the PDF.",
     );
@@ -118,7 +118,7 @@ describe("junit", () => {
   it("keeps every character of a message through the escaping", () => {
     const failure = all(root, "failure")[2]!;
     const d = diagnostics[2]!;
-    expect(failure.attributes["message"]).toBe(d.message);
+    expect(failure.attributes.message).toBe(d.message);
     expect(failure.text).toBe(`workplans/2017.yaml:40:5: ${d.message} (${d.hint})`);
   });
 
@@ -127,7 +127,7 @@ describe("junit", () => {
     const xml = junit([diagnostic({ message: nasty, ruleId: nasty, file: nasty })], options);
     const testcase = all(parseXml(xml), "testcase")[0]!;
     expect(testcase.attributes).toEqual({ classname: nasty, name: nasty });
-    expect(testcase.children[0]!.attributes["message"]).toBe(nasty);
+    expect(testcase.children[0]!.attributes.message).toBe(nasty);
     expect(testcase.children[0]!.text).toBe(`${nasty}: ${nasty}`);
     expect(xml).toContain('message="a &lt; b &gt; c &amp; d &quot;e&quot; &apos;f&apos;&#9;g&#10;h&#13;&#10;i"');
   });
@@ -135,7 +135,7 @@ describe("junit", () => {
   it("writes out the characters XML 1.0 cannot carry, and C1 ones, as escapes", () => {
     const xml = junit([diagnostic({ message: "a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf\uD800g😀h\u009Bi\u001B[2J" })], options);
     const failure = all(parseXml(xml), "failure")[0]!;
-    expect(failure.attributes["message"]).toBe("a\\u{0}b\\u{8}c\\u{b}d\\u{1f}e\\u{fffe}f\\u{d800}g😀h\\u{9b}i\\u{1b}[2J");
+    expect(failure.attributes.message).toBe("a\\u{0}b\\u{8}c\\u{b}d\\u{1f}e\\u{fffe}f\\u{d800}g😀h\\u{9b}i\\u{1b}[2J");
   });
 
   it("writes an empty report when nothing was found", () => {
@@ -180,12 +180,12 @@ describe("junit with the files checked", () => {
     const info = diagnostics[3]!;
     const xml = parseXml(junit([info], { ...options, files: ["workplans/2017.yaml"] }));
     expect(xml.attributes).toEqual({ name: "ctwg lint", tests: "1", failures: "0" });
-    expect(all(xml, "testcase").map((t) => t.attributes["name"])).toEqual(["style/long-title at 55:12"]);
+    expect(all(xml, "testcase").map((t) => t.attributes.name)).toEqual(["style/long-title at 55:12"]);
   });
 
   it("still reports a file with findings that is not in the list, after those that are", () => {
     const xml = parseXml(junit(diagnostics, { ...options, files: ["workplans/2017.yaml"] }));
-    expect(all(xml, "testsuite").map((s) => s.attributes["name"])).toEqual(["workplans/2017.yaml", "workplans\\plan-2018.yaml"]);
+    expect(all(xml, "testsuite").map((s) => s.attributes.name)).toEqual(["workplans/2017.yaml", "workplans\\plan-2018.yaml"]);
     expect(xml.attributes).toEqual({ name: "ctwg lint", tests: "5", failures: "4" });
   });
 });

@@ -19,7 +19,7 @@ describe("sarif", () => {
   it("is pretty JSON ending in a newline", () => {
     const out = sarif(diagnostics, options);
     expect(out.endsWith("}\n")).toBe(true);
-    expect(out).toBe(JSON.stringify(JSON.parse(out), null, 2) + "\n");
+    expect(out).toBe(`${JSON.stringify(JSON.parse(out), null, 2)}\n`);
   });
 
   it("names the schema and version code scanning expects", () => {

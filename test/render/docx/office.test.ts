@@ -27,7 +27,7 @@ const COLUMNS = [
 /** Each page's text and whether it is set across (landscape). */
 async function pdfPages(file: string): Promise<{ text: string; landscape: boolean }[]> {
   const document = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages = [];
+  const pages: { text: string; landscape: boolean }[] = [];
   for (let n = 1; n <= document.numPages; n++) {
     const page = await document.getPage(n);
     const { width, height } = page.getViewport({ scale: 1 });
@@ -93,7 +93,9 @@ officeTests("the Word documents, as LibreOffice reads them", (soffice) => {
   });
 
   it("counts the pages in the footer: Page N of M", () => {
-    pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${pages.length}`));
+    pages.forEach((page, i) => {
+      expect(page.text).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
   });
 
   it("keeps every bookmark through a round trip, so edits can come back", () => {

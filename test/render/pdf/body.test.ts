@@ -5,17 +5,18 @@ import { PORTRAIT } from "../../../src/render/pdf/page-writer.js";
 import { pdf } from "../../../src/render/pdf.js";
 import { buildView } from "../../../src/render/view.js";
 import { lineText, overprinted, planFor, shaped, textLines } from "./plans.js";
+import type { PlanData } from "../../support/workplan.js";
 
 const CALLOUT = "Mission Statement: the CTWG helps economies keep trade and travel secure.";
 const MM = 72 / 25.4;
 
 /** The 2017 plan with a mission statement, steps marked by `style` (one of them with a nested item), and two groups of owned deliverables. */
-const featured = (style: "number" | "letter", edit: (data: Record<string, any>) => void = () => {}) =>
+const featured = (style: "number" | "letter", edit: (data: PlanData) => void = () => {}) =>
   shaped((data) => {
     data.document = { ...data.document, stepsStyle: style };
     data.introduction.callout = [{ em: "Mission Statement:" }, " the CTWG helps economies keep trade and travel secure."];
     data.introduction.steps = ["Meet twice.", { text: "Run workshops.", items: ["On travel."] }, "Report to SOM."];
-    data.deliverables.forEach((deliverable: Record<string, any>, i: number) => {
+    data.deliverables.forEach((deliverable: PlanData, i: number) => {
       deliverable.group = i < 3 ? "Capacity building" : "Implementation";
       if (i === 0) deliverable.owner = "Secure Travel network";
     });

@@ -45,7 +45,7 @@ function streams(bytes: Uint8Array): string[] {
   const raw = Buffer.from(bytes);
   const text = raw.toString("latin1");
   const found: string[] = [];
-  for (const match of text.matchAll(/<<([^]*?)>>\s*stream\r?\n/g)) {
+  for (const match of text.matchAll(/<<([\s\S]*?)>>\s*stream\r?\n/g)) {
     const length = Number(/\/Length (\d+)/.exec(match[1]!)?.[1]);
     const start = match.index + match[0].length;
     const body = raw.subarray(start, start + length);
@@ -150,7 +150,7 @@ describe("a glyph run", () => {
 
   it("sits inside the marked content of its structure element", async () => {
     const content = pageContent(await render([[{ text: "Tagged" }]]));
-    expect(content).toMatch(/\/P <<\n\/MCID 0\n>> BDC\n[^]*BT\n[^]*Tj\nET\nQ\nEMC/);
+    expect(content).toMatch(/\/P <<\n\/MCID 0\n>> BDC\n[\s\S]*BT\n[\s\S]*Tj\nET\nQ\nEMC/);
   });
 
   it("gives the same bytes each time", async () => {

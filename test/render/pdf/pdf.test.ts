@@ -37,7 +37,7 @@ describe("the 2017 PDF", () => {
     let text = "";
     for (let n = 1; n <= document.numPages; n++) {
       const content = await (await document.getPage(n)).getTextContent();
-      text += content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("") + "\n";
+      text += `${content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("")}\n`;
     }
     const source = readFileSync(join(ROOT, "test/fixtures/2017/source.txt"), "utf8");
     expect(missingFragments(source, text)).toEqual([]);

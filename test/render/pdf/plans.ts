@@ -3,7 +3,7 @@ import { loadFonts, metricsFor } from "../../../src/fonts/fonts.js";
 import { layoutDocument } from "../../../src/render/pdf/layout.js";
 import type { Page, PagePlan, TextLine } from "../../../src/render/pdf/page-plan.js";
 import { buildView } from "../../../src/render/view.js";
-import { compile, data2017, toYaml, workplan2017 } from "../../support/workplan.js";
+import { compile, data2017, type PlanData, toYaml, workplan2017 } from "../../support/workplan.js";
 
 export const metrics = metricsFor(loadFonts());
 export const planFor = (workplan: Workplan): PagePlan => layoutDocument(buildView(workplan), metrics);
@@ -14,7 +14,7 @@ export const textLines = (page: Page) => page.items.filter((item): item is TextL
 export const pageText = (page: Page) => textLines(page).map(lineText).join("\n");
 
 /** The 2017 plan's data changed by `edit`, then validated again; throws when the result does not validate. */
-export function shaped(edit: (data: Record<string, any>) => void): Workplan {
+export function shaped(edit: (data: PlanData) => void): Workplan {
   const data = data2017();
   edit(data);
   const { workplan, diagnostics } = compile(toYaml(data));

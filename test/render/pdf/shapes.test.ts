@@ -74,7 +74,11 @@ describe("the sections print only when the plan has them", () => {
   });
 
   it("prints no landscape page when the layout has no columns", () => {
-    const plan = planFor(shaped((data) => void (data.document = { columns: [] })));
+    const plan = planFor(
+      shaped((data) => {
+        data.document = { columns: [] };
+      }),
+    );
     expect(plan.pages.some(isLandscape)).toBe(false);
   });
 
@@ -142,7 +146,11 @@ describe("the itemized table's columns are data", () => {
 
 describe("labels of other layouts", () => {
   it("hangs the items far enough for an 'Activity 8:' label, under a roman section number", () => {
-    const plan = planFor(shaped((data) => void (data.document = { numbering: "roman", itemLabel: "Activity {n}:" })));
+    const plan = planFor(
+      shaped((data) => {
+        data.document = { numbering: "roman", itemLabel: "Activity {n}:" };
+      }),
+    );
     const page = plan.pages.find((p) => pageText(p).includes("Activity 8:"))!;
     expect(pageText(page)).toContain("I. Expected Outcomes/Deliverables for 2017");
     expect(overprinted(page)).toEqual([]);
@@ -150,7 +158,11 @@ describe("labels of other layouts", () => {
 
   it("prints no label and no indent when the layout labels no item", () => {
     const labels = (plan: PagePlan) => plan.structure.filter((node) => node.type === "Lbl").length;
-    const plan = planFor(shaped((data) => void (data.document = { itemLabel: "" })));
+    const plan = planFor(
+      shaped((data) => {
+        data.document = { itemLabel: "" };
+      }),
+    );
     expect(labels(planFor(workplan2017())) - labels(plan)).toBe(8);
     const first = plan.pages
       .filter((page) => !isLandscape(page))
