@@ -45,7 +45,11 @@ export async function startBuildSession(options: BuildOptions): Promise<BuildSes
       if (!hasErrors(here.diagnostics)) {
         for (const [step, ms] of rendered.steps) if (step !== "Checked") options.onStep?.(step, ms);
         // In the order the formats were asked for, as one thread would have made them: one document a format.
-        here.artifacts = formats.map((format) => (format === BESIDE ? rendered.artifacts[0]! : here.artifacts[others.indexOf(format)]!));
+        here.artifacts = formats.map((format) => {
+          const document = format === BESIDE ? rendered.artifacts[0] : here.artifacts[others.indexOf(format)];
+          if (!document) throw new Error(`the ${format} document was not rendered`);
+          return document;
+        });
       }
       return options.write === false ? here : writePlan(here, options);
     },

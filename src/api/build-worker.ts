@@ -27,7 +27,7 @@ export type RenderedPlan = Pick<BuildReport, "file" | "text" | "diagnostics" | "
 
 /** Renders one plan after another as the parent hands them out; the documents' bytes move, not copied. */
 export function work(job: BuildWorkerJob): void {
-  serveTasks<BuildWorkerTask, RenderedPlan>(parentPort!, async ({ file, settings }) => {
+  serveTasks<BuildWorkerTask, RenderedPlan>(parentPort, async ({ file, settings }) => {
     const steps: [string, number][] = [];
     const onStep = (step: string, ms: number) => steps.push([step, ms]);
     const { text, diagnostics, output, artifacts } = await renderPlan(file, {

@@ -50,6 +50,6 @@ export async function check(file: string, options: CheckOptions = {}): Promise<F
 }
 
 /** Whether a report holds a valid workplan, with its parsed YAML, and no error. */
-export function isValid(report: FileReport): report is FileReport & { workplan: Workplan; source: SourceFile } {
-  return report.workplan !== undefined && report.source !== undefined && !hasErrors(report.diagnostics);
+export function isValid(report: FileReport): report is FileReport & { workplan: Workplan; source: SourceFile; text: string } {
+  return report.workplan !== undefined && report.source !== undefined && report.text !== undefined && !hasErrors(report.diagnostics);
 }

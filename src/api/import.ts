@@ -93,7 +93,9 @@ export async function importDocx(docx: string, options: ImportOptions = {}): Pro
     timeline: options.timeline ?? true,
     ...(options.settings && { settings: options.settings }),
   });
-  const fresh = readDocx(built.artifacts[0]!.bytes);
+  const [written] = built.artifacts;
+  if (!written) throw new Error("ctwg did not render the Word file to compare with");
+  const fresh = readDocx(written.bytes);
   if (!fresh.ok) throw new Error(`ctwg cannot read the Word file it wrote: ${fresh.problem.message}`);
   const stamp = user.customProperties.get("ctwg.fingerprint");
   if (stamp !== undefined && stamp !== fresh.document.customProperties.get("ctwg.fingerprint")) {
@@ -125,7 +127,7 @@ export async function importDocx(docx: string, options: ImportOptions = {}): Pro
       path: field.path,
     });
   if (found.edits.length === 0 || edits.length === 0) return { ...base, diagnostics };
-  const text = applyEdits(report.text!, edits).text;
+  const text = applyEdits(report.text, edits).text;
   const after = compileWorkplan(text, file, options.settings);
   if (!after.workplan || hasErrors(after.diagnostics)) {
     return {

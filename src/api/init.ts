@@ -62,7 +62,7 @@ export async function initProject(folder: string, options: InitOptions = {}): Pr
     const from = await check(options.from, { cwd });
     if (!isValid(from))
       return { ...report, diagnostics: from.diagnostics.filter((d) => d.severity === "error"), refused: "from-has-errors" };
-    plan = { period: from.workplan.period.label, text: from.text!, forum: from.workplan.forum };
+    plan = { period: from.workplan.period.label, text: from.text, forum: from.workplan.forum };
   }
   const forum = plan?.forum ?? options.forum ?? DEFAULT_FORUM;
   const shipped = forum === DEFAULT_FORUM ? readFileSync(join(PACKAGE_ROOT, "workplans", "glossary.yaml"), "utf8") : undefined;
@@ -87,8 +87,10 @@ export async function initProject(folder: string, options: InitOptions = {}): Pr
     const made = await createFile(join(root, file.path), file.text, { cwd });
     (made ? report.created : report.kept).push({ file: shown(file.path), purpose: file.purpose });
   }
-  const period = plan?.period ?? basename(existing!).replace(/\.ya?ml$/, "");
-  report.plan = { file: shown("workplans", plan ? `${period}.yaml` : basename(existing!)), period, template };
+  // Without a plan of its own to write, the project has one already: the newest is the one to build.
+  const name = plan ? undefined : basename(existing ?? "");
+  const period = plan?.period ?? (name ?? "").replace(/\.ya?ml$/, "");
+  report.plan = { file: shown("workplans", name ?? `${period}.yaml`), period, template };
   return report;
 }
 

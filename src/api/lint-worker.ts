@@ -15,5 +15,5 @@ export interface LintWorkerJob {
  */
 export function work(job: LintWorkerJob): void {
   const settings = loadLintSettings(job.cwd, job.configFile);
-  serveTasks<string[], LintedFile[]>(parentPort!, async (files) => ({ result: await lintBatch(files, job.cwd, await settings) }));
+  serveTasks<string[], LintedFile[]>(parentPort, async (files) => ({ result: await lintBatch(files, job.cwd, await settings) }));
 }

@@ -105,7 +105,8 @@ export async function nextYear(period: string, options: NextYearOptions = {}): P
 
 /** The year before a year, or the span of as many years before a span: "2017" for 2018, "2018-2022" for 2023-2027. */
 function periodBefore(period: string): string {
-  const [start, end = start] = period.split("-").map(Number) as [number, number?];
-  const length = end! - start + 1;
-  return length === 1 ? String(start - 1) : `${start - length}-${end! - length}`;
+  const [start, end] = period.split("-").map(Number) as [number, number?];
+  const last = end ?? start;
+  const length = last - start + 1;
+  return length === 1 ? String(start - 1) : `${start - length}-${last - length}`;
 }

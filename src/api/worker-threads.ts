@@ -60,10 +60,14 @@ export async function runPool<Task, Result>(
   tasks: readonly Task[],
   onResult: (index: number, result: Result) => void,
 ): Promise<void> {
-  let next = 0;
-  const take = () => (next < tasks.length ? next++ : -1);
+  // One queue for every lane: each takes the next task with its index.
+  const queue = tasks.entries();
+  const take = () => {
+    const next = queue.next();
+    return next.done ? undefined : next.value;
+  };
   const hereLane = async () => {
-    for (let index = take(); index >= 0; index = take()) onResult(index, await pool.here(tasks[index]!));
+    for (let next = take(); next; next = take()) onResult(next[0], await pool.here(next[1]));
   };
   const files = pool.workers;
   const workers = Math.min(pool.lanes, tasks.length) - 1;
@@ -74,16 +78,18 @@ export async function runPool<Task, Result>(
       const worker = new Worker(files.start, { workerData: { entry: files.entry, job: pool.job } });
       const asked: number[] = [];
       const give = () => {
-        const index = take();
-        if (index >= 0) {
-          asked.push(index);
-          worker.postMessage({ task: tasks[index] });
+        const next = take();
+        if (next) {
+          asked.push(next[0]);
+          worker.postMessage({ task: next[1] });
         } else if (asked.length === 0) {
           worker.postMessage({ done: true });
         }
       };
       worker.on("message", (result: Result) => {
-        onResult(asked.shift()!, result);
+        const index = asked.shift();
+        if (index === undefined) return reject(new Error("a worker thread answered a task it was not given"));
+        onResult(index, result);
         give();
       });
       worker.once("online", () => {
@@ -101,7 +107,8 @@ export async function runPool<Task, Result>(
  * order asked, and lets the thread end when the parent says there is no more. A task that throws
  * ends the thread with its error, which the parent receives.
  */
-export function serveTasks<Task, Result>(port: MessagePort, handle: (task: Task) => Promise<Answer<Result>>): void {
+export function serveTasks<Task, Result>(port: MessagePort | null, handle: (task: Task) => Promise<Answer<Result>>): void {
+  if (!port) throw new Error("a worker's tasks come from its parent, and this code is not running in a worker thread");
   let queue = Promise.resolve();
   port.on("message", (message: { task: Task } | { done: true }) => {
     queue = queue.then(async () => {

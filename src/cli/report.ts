@@ -10,7 +10,8 @@ export function formatReports(
   paint: Paint,
   extra: Pick<FormatOptions, "rules" | "toolVersion"> = {},
 ): string {
-  const formatter = FORMATTERS[format]!;
+  const formatter = FORMATTERS[format];
+  if (!formatter) throw new Error(`no report format "${format}"; the command should have refused it`);
   const sources = new Map(reports.flatMap((r) => (r.text === undefined ? [] : [[r.file, r.text] as const])));
   return formatter(sortDiagnostics(reports.flatMap((r) => r.diagnostics)), { sources, paint, files: reports.map((r) => r.file), ...extra });
 }

@@ -8,6 +8,7 @@ import {
   type BuildOptions as PlanBuildOptions,
   type BuildReport,
   type FormatId,
+  type LintSettings,
 } from "../../index.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { inputFiles } from "../inputs.js";
@@ -46,11 +47,15 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
     .action(async (args: string[], options: BuildOptions) => {
       const formats = parseFormats(options.format);
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
-      if (options.watch && !io.signal) throw new UsageError("--watch needs a terminal to stop it from");
+      // Set only when watching: a watch needs a way to be stopped.
+      const signal = options.watch ? io.signal : undefined;
+      if (options.watch && !signal) throw new UsageError("--watch needs a terminal to stop it from");
       const place = placeFor(io, program.opts().root);
       const files = await inputFiles(args, place);
-      let settings = await settingsFor(io, place, program.opts().color, { glossaryNote: true });
-      if (!settings) return setExit(EXIT.failure);
+      const first = await settingsFor(io, place, program.opts().color, { glossaryNote: true });
+      if (!first) return setExit(EXIT.failure);
+      // Read again when a watched glossary or configuration changes.
+      let settings: LintSettings = first;
       await refuseStdoutOntoInput(io, place, files);
       if (options.stdout && (files.length !== 1 || formats.length !== 1 || formats[0] === "pdf" || formats[0] === "docx")) {
         throw new UsageError("--stdout prints one text format of one workplan: ctwg build 2017 --format md --stdout");
@@ -65,7 +70,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
         root: place.root,
         ...(options.out !== undefined ? { outDir: options.out } : {}),
         formats,
-        settings: settings!,
+        settings,
         write,
         timeline: options.timeline,
         inputs: files,
@@ -106,12 +111,12 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
       };
 
       let failed = false;
-      if (!options.watch) {
+      if (!signal) {
         await buildFiles(files, buildOptions(false), (report) => (failed = !show(report) || failed));
         return setExit(failed ? EXIT.problems : EXIT.ok);
       }
       const session = await startBuildSession(buildOptions(true));
-      const buildOne = async (file: string): Promise<void> => void show(await session.build(file, settings!));
+      const buildOne = async (file: string): Promise<void> => void show(await session.build(file, settings));
       for (const file of files) await buildOne(file);
       const shared = settingsFiles(place);
       io.stdout.write(`${stdoutPaint.dim(`watching ${files.join(", ")}; Ctrl-C stops`)}\n`);
@@ -131,7 +136,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: ExitCode
             await buildOne(file);
           }
         },
-        io.signal!,
+        signal,
         (error) => io.stderr.write(`ctwg: the rebuild failed: ${String(error)}\n`),
       );
       await session.end();

@@ -76,8 +76,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
         return setExit(EXIT.failure);
       }
 
-      const toFile = options.output !== undefined;
-      const paint = format === "text" ? paintFor(io, "stdout", program.opts().color && !toFile) : NO_PAINT;
+      const output = options.output;
+      const paint = format === "text" ? paintFor(io, "stdout", program.opts().color && output === undefined) : NO_PAINT;
       const timestamp = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
       const text = await formatDiff(report.diff, format, {
         paint,
@@ -85,8 +85,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
         author: options.author ?? "ctwg",
         ...(timestamp && { timestamp }),
       });
-      if (toFile) {
-        const { refused } = await writeReport(options.output!, text, { cwd: place.cwd, root: place.root, inputs: [before, after] });
+      if (output !== undefined) {
+        const { refused } = await writeReport(output, text, { cwd: place.cwd, root: place.root, inputs: [before, after] });
         if (refused)
           throw overwriteError(
             `--output ${options.output}`,
@@ -105,7 +105,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: ExitCode)
  * git's `./` form, from where the user stands, as the path is.
  */
 function sidesOf(before: string, after: string | undefined, rest: readonly string[], base: string | undefined): [string, string, string?] {
-  if (after !== undefined && rest.length === 5) return [after, rest[2]!, before];
+  const revision = rest[2];
+  if (after !== undefined && rest.length === 5 && revision !== undefined) return [after, revision, before];
   if (rest.length > 0) throw new UsageError("diff takes two workplans (or one with --base)");
   if (base !== undefined) {
     if (after !== undefined) throw new UsageError("with --base, give one workplan: ctwg diff 2017 --base main");

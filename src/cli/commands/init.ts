@@ -54,10 +54,10 @@ export function registerInit(program: Command, io: Io, setExit: (code: ExitCode)
           `ctwg does not know the ${options.forum ?? "forum"}'s full name: give it with --forum-name "…", as the cover says it`,
         );
       }
-      if (report.refused === "from-has-errors") {
+      if (report.refused === "from-has-errors" && options.from !== undefined) {
         io.stderr.write(
           formatReports(
-            [{ file: options.from!, text: undefined, workplan: undefined, diagnostics: report.diagnostics }],
+            [{ file: options.from, text: undefined, workplan: undefined, diagnostics: report.diagnostics }],
             "pretty",
             paintFor(io, "stderr", program.opts().color),
           ),
@@ -71,7 +71,8 @@ export function registerInit(program: Command, io: Io, setExit: (code: ExitCode)
         ...report.created.map((f) => `${paint.bold("✓")} created ${f.file.padEnd(width)}  ${paint.dim(f.purpose)}`),
         ...report.kept.map((f) => `${paint.dim("=")} kept    ${f.file.padEnd(width)}  ${paint.dim("it exists; left as it is")}`),
       ];
-      const plan = report.plan!;
+      const plan = report.plan;
+      if (!plan) throw new Error("init made a project without naming its plan");
       const into = report.root === "." ? "" : `cd ${report.root} && `;
       const edit = plan.template ? `edit ${plan.file}, a sentence to replace in each part; then ` : "";
       lines.push("", `Next: ${edit}\`${into}ctwg lint\` checks the plan and \`ctwg build ${plan.period}\` writes its documents.`);

@@ -44,11 +44,11 @@ export function registerNew(program: Command, io: Io, setExit: (code: ExitCode) 
         ...(options.force ? { force: true } : {}),
       });
       const from = report.from.file;
-      if (report.refused === "target-is-an-input") {
+      if (report.refused === "target-is-an-input" && report.overwrite) {
         const flag = options.output !== undefined ? `--output ${options.output}` : `ctwg new ${year}`;
         throw overwriteError(
           flag,
-          report.overwrite!,
+          report.overwrite,
           "write the new plan to a file of its own with --output; --force never replaces a plan ctwg reads, another year's plan, the glossary or the configuration",
         );
       }
@@ -57,7 +57,9 @@ export function registerNew(program: Command, io: Io, setExit: (code: ExitCode) 
         io.stderr.write(`ctwg: ${from} has errors; fix them before starting ${year} from it\n`);
         return setExit(EXIT.problems);
       }
-      const fromPeriod = report.from.workplan!.period;
+      const fromPlan = report.from.workplan;
+      if (!fromPlan) throw new Error(`${from} has no errors and yet no plan`);
+      const fromPeriod = fromPlan.period;
       if (report.refused === "not-the-period-before") {
         const span = fromPeriod.start !== fromPeriod.end;
         const next = span ? `${fromPeriod.end + 1}-${2 * fromPeriod.end - fromPeriod.start + 1}` : String(fromPeriod.start + 1);

@@ -30,7 +30,8 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
       if (!io.signal) throw new UsageError("preview runs until stopped, and needs a terminal to stop it from");
       const place = placeFor(io, program.opts().root);
       const [file] = await inputFiles([input], place);
-      await refuseStdoutOntoInput(io, place, [file!]);
+      if (file === undefined) throw new UsageError(`preview shows one workplan: give a year or a file, not "${input}"`);
+      await refuseStdoutOntoInput(io, place, [file]);
       // Loaded here, not above: only this command needs an HTTP server.
       const { diagnosticsPage, withReloadScript } = await import("../../preview/preview-page.js");
       const { startPreviewServer } = await import("../../preview/preview-server.js");
@@ -48,7 +49,7 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
           const broken = reports.map((r) => r.file).join(", ");
           return { page: diagnosticsPage(broken, formatReports(reports, "pretty", NO_PAINT)), ok: false, broken };
         }
-        const report = await build(file!, {
+        const report = await build(file, {
           cwd: place.cwd,
           root: place.root,
           formats: ["html"],
@@ -60,9 +61,9 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
         if (errors.length === 0 && report.artifacts[0])
           return { page: withReloadScript(new TextDecoder().decode(report.artifacts[0].bytes)), ok: true };
         return {
-          page: diagnosticsPage(file!, formatReports([{ ...report, diagnostics: errors }], "pretty", NO_PAINT)),
+          page: diagnosticsPage(file, formatReports([{ ...report, diagnostics: errors }], "pretty", NO_PAINT)),
           ok: false,
-          broken: file!,
+          broken: file,
         };
       };
       const paint = paintFor(io, "stdout", program.opts().color);
@@ -71,7 +72,7 @@ export function registerPreview(program: Command, io: Io, setExit: (code: ExitCo
       try {
         io.stdout.write(`${paint.bold("Previewing")} ${file} at ${server.url}  ${paint.dim("(Ctrl-C stops)")}\n`);
         if (!first.ok) io.stdout.write(`${paint.warning("!")} ${first.broken} has errors; the page shows them\n`);
-        const watched = [file!, ...settingsFiles(place)];
+        const watched = [file, ...settingsFiles(place)];
         const update = async () => {
           const next = await render();
           server.update(next.page);

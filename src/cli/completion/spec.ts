@@ -88,7 +88,7 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const SAFE_FLAG = /^--?[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** The first line of a description, as the shells show one line beside each candidate. */
-const oneLine = (text: string) => text.split("\n")[0]!.trim();
+const oneLine = (text: string) => (text.split("\n")[0] ?? "").trim();
 
 /**
  * Reads the commander program into a completion spec: the visible commands (and the implicit
@@ -152,7 +152,7 @@ export function readCompletionSpec(program: Command, values: CompletionValues): 
     commands: commands.map((command) => {
       const args = command.registeredArguments.map((argument) => argumentSpec(command.name(), argument));
       // Hidden arguments are never offered; one can only be dropped where no argument follows it.
-      while (args.length > 0 && args[args.length - 1]!.values.kind === "hidden") args.pop();
+      while (args.at(-1)?.values.kind === "hidden") args.pop();
       return {
         name: command.name(),
         description: oneLine(command.summary() || command.description()),
