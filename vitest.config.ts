@@ -54,7 +54,7 @@ export default defineConfig({
           // Builds the CLI once when it is missing or stale, for the tests that run it as a real
           // process. Why here and not at the top: the top's setup runs whichever projects run, and
           // the unit tier needs no build.
-          globalSetup: ["test/support/global-setup.ts"],
+          globalSetup: ["test/support/global-setup.ts", "test/support/browser-server.ts"],
         },
       },
     ],

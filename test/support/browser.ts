@@ -2,7 +2,7 @@ import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 /** Why these flags: TOOLCHAIN.md; a test browser talks to nothing but the page under test. */
 export const CHROMIUM_ARGS = [
@@ -54,8 +54,22 @@ export async function launchChromium(executablePath: string): Promise<{ context:
   }
 }
 
+/** A fresh context in the Chromium the run started; `close` ends the context, not the browser. */
+async function connectChromium(endpoint: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const browser = await chromium.connect(endpoint);
+  const context = await browser.newContext();
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await browser.close();
+    },
+  };
+}
+
 /**
- * A `describe` whose tests get a running headless Chromium (one per suite, closed in afterAll).
+ * A `describe` whose tests get a running headless Chromium (a context of the run's one Chromium,
+ * closed in afterAll).
  * Without Chromium the suite is skipped with a message saying how to get it; with
  * CTWG_BROWSER_TESTS=required (CI) it fails instead, so a CI image without Chromium cannot pass
  * by skipping every browser test.
@@ -84,7 +98,9 @@ export function browserTests(name: string, body: (browser: () => BrowserContext)
   describe(name, () => {
     let launched: Awaited<ReturnType<typeof launchChromium>> | undefined;
     beforeAll(async () => {
-      launched = await launchChromium(path);
+      // The run's one Chromium (test/support/browser-server.ts) when there is one, else one of the suite's own.
+      const endpoint = inject("chromiumEndpoint");
+      launched = endpoint ? await connectChromium(endpoint) : await launchChromium(path);
     }, 30_000);
     afterAll(async () => {
       await launched?.close();
