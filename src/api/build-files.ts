@@ -1,6 +1,7 @@
 import { claimPlanOutputs, renderPlan, writePlan, type BuildOptions, type BuildReport } from "./build.js";
 import type { BuildWorkerJob, BuildWorkerTask, RenderedPlan } from "./build-worker.js";
 import { keptFiles } from "./overwritten-input.js";
+import { FORMAT_IDS } from "../render/format.js";
 import { lanesFor, runPool, workerFiles } from "./worker-threads.js";
 
 /** Plans a lane must have to pay for a worker thread's start: one for documents that take long to render, more for text. */
@@ -26,8 +27,9 @@ export async function buildFiles(
   options: BuildFilesOptions,
   onBuilt: (report: BuildReport) => void,
 ): Promise<void> {
-  const formats = options.formats ?? [];
-  const slow = formats.length === 0 || formats.includes("pdf") || formats.includes("docx");
+  // The formats a build makes when none are named, as build() does: a worker is told them outright.
+  const formats = options.formats ?? FORMAT_IDS;
+  const slow = formats.includes("pdf") || formats.includes("docx");
   const settings = options.settings;
   const job: BuildWorkerJob | undefined = settings && {
     cwd: options.cwd ?? process.cwd(),

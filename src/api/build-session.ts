@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { LintSettings } from "../load/lint-settings.js";
-import type { FormatId } from "../render/format.js";
+import { FORMAT_IDS, type FormatId } from "../render/format.js";
 import { build, renderPlan, writePlan, type BuildOptions, type BuildReport } from "./build.js";
 import type { BuildWorkerJob, BuildWorkerTask, RenderedPlan } from "./build-worker.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
@@ -23,7 +23,7 @@ const BESIDE: FormatId = "pdf";
  * (checked for the PDF too), and the documents are written together, all or none.
  */
 export async function startBuildSession(options: BuildOptions): Promise<BuildSession> {
-  const formats = options.formats ?? [];
+  const formats = options.formats ?? FORMAT_IDS;
   const others = formats.filter((format) => format !== BESIDE);
   const files = formats.includes(BESIDE) && others.length > 0 && availableParallelism() > 1 ? workerFiles("build-worker") : undefined;
   if (!files || !options.settings) {
